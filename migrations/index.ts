@@ -1,0 +1,4 @@
+import { InitialSchema1795762683735 } from './1795762683735-InitialSchema';
+
+/** Every migration, in order. The same files run on SQLite and MySQL/MariaDB. */
+export const MIGRATIONS = [InitialSchema1795762683735];

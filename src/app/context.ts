@@ -1,0 +1,41 @@
+import type { Request } from 'express';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../core/auth/principal';
+import type { AccessEventSink } from '../core/audit/access-sink';
+import type { Clock } from '../core/clock';
+import type { Config } from '../core/config/config';
+import type { Logger } from '../core/logger';
+import { createLoaders, Loaders } from '../core/loaders/loaders';
+import type { Services } from './services';
+
+/**
+ * The request context: passed first to every service call (STYLE.md habit 3). Built once per HTTP
+ * request by the request gate, before GraphQL execution.
+ */
+export interface RequestContext {
+  requestId: string;
+  principal: Principal;
+  /** Source IP as decided by TRUST_PROXY. */
+  ip: string;
+  now: Date;
+  log: Logger;
+  config: Config;
+  clock: Clock;
+  ds: DataSource;
+  services: Services;
+  loaders: Loaders;
+  accessEvents: AccessEventSink;
+  /** Distinct PwD record ids served in this request (for the daily distinct-record quota). */
+  servedRecords: Set<string>;
+  operationName: string | null;
+  req?: Request;
+}
+
+export function buildContext(base: Omit<RequestContext, 'loaders' | 'servedRecords' | 'operationName'> & { operationName?: string | null }): RequestContext {
+  return {
+    ...base,
+    operationName: base.operationName ?? null,
+    loaders: createLoaders(base.ds),
+    servedRecords: new Set(),
+  };
+}

@@ -1,0 +1,159 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { DataSource } from 'typeorm';
+import { GraphQLSchema } from 'graphql';
+import { Config } from '../core/config/config';
+import { Clock } from '../core/clock';
+import { createLogger, Logger } from '../core/logger';
+import { DomainError, isUnavailable } from '../core/errors/errors';
+import { formatError } from '../core/errors/format';
+import { buildBlockList, clientIp } from '../core/http/client-ip';
+import { ANONYMOUS, Principal } from '../core/auth/principal';
+import { buildAppSchema } from './schema';
+import { buildContext, RequestContext } from './context';
+import { createServices, Services } from './services';
+import { oauthRouter } from '../modules/application/oauth.routes';
+import { loginRouter } from '../modules/staff/login.routes';
+
+export interface AppServer {
+  app: express.Express;
+  httpServer: http.Server;
+  services: Services;
+  schema: GraphQLSchema;
+  clock: Clock;
+  /** Starts listening; resolves with the bound port (0 picks a free one). */
+  listen(port?: number, host?: string): Promise<number>;
+  /** Graceful stop: in-flight requests complete, the access log is flushed, the database closed if owned. */
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  config: Config;
+  ds: DataSource;
+  clock?: Clock;
+  log?: Logger;
+  /** Close the DataSource on close() (the process owns it). */
+  ownsDataSource?: boolean;
+}
+
+export async function createServer(opts: ServerOptions): Promise<AppServer> {
+  const { config, ds } = opts;
+  const clock = opts.clock ?? new Clock();
+  const log = opts.log ?? createLogger(config.logLevel);
+  const services = createServices({ ds, config, clock, log });
+  const schema = await buildAppSchema();
+  const trusted = config.trustProxy.length ? buildBlockList(config.trustProxy) : null;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  const httpServer = http.createServer(app);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,40}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = id;
+    res.setHeader('x-request-id', id);
+    next();
+  });
+  app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
+
+  app.get('/health/live', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/health/ready', async (_req, res) => {
+    const checks: Record<string, unknown> = {};
+    let ok = true;
+    try { await ds.query('SELECT 1'); checks.database = 'ok'; } catch { checks.database = 'unreachable'; ok = false; }
+    checks.accessLogBacklog = services.accessLog.backlog;
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks });
+  });
+
+  app.use(oauthRouter(services));
+  app.use(loginRouter(services));
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    allowBatchedHttpRequests: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    formatError: (formatted, error) =>
+      formatError(formatted, error, {
+        development: config.nodeEnv === 'development',
+        onUnexpected: (err) => log.error({ err }, 'unexpected error in resolver'),
+      }),
+  });
+  await apollo.start();
+
+  /** The request gate: who is calling and whether they may call at all, before any GraphQL work. */
+  async function gate(req: Request, res: Response, next: NextFunction) {
+    const requestId = res.locals.requestId as string;
+    const ip = clientIp(req, trusted);
+    try {
+      let principal: Principal = ANONYMOUS;
+      const auth = req.headers.authorization;
+      if (auth) {
+        const m = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(auth);
+        if (!m) throw new DomainError('UNAUTHENTICATED', 'Send the token as "Authorization: Bearer <token>".');
+        const claims = await services.tokens.verify(m[1]);
+        principal = claims.typ === 'app'
+          ? await services.gate.admitApplication(claims, ip)
+          : { kind: 'user', userId: claims.userId, role: claims.role, organizationId: claims.organizationId, email: claims.email };
+      }
+      res.locals.ctx = buildContext({
+        requestId, principal, ip, now: clock.now(), log: log.child({ requestId }), config, clock, ds, services,
+        accessEvents: services.accessLog, req,
+        operationName: typeof req.body?.operationName === 'string' ? req.body.operationName : null,
+      });
+      next();
+    } catch (err) {
+      const e = err instanceof DomainError ? err
+        : isUnavailable(err) ? new DomainError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable (database unreachable); retry shortly.')
+        : null;
+      if (!e) return next(err);
+      if (e.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
+      res.status(e.httpStatus).json(e.toJSON());
+    }
+  }
+
+  app.use('/graphql', express.json({ limit: '16kb' }), gate, expressMiddleware(apollo, {
+    context: async ({ res }) => res.locals.ctx as RequestContext,
+  }));
+
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json(new DomainError('NOT_FOUND', 'No such endpoint. The API is POST /graphql; tokens come from POST /oauth/token and POST /auth/login.').toJSON());
+  });
+  // Last resort: malformed bodies and anything unexpected, never a stack trace.
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (err.type === 'entity.too.large') return res.status(413).json(new DomainError('BAD_USER_INPUT', 'The request body is too large.').toJSON());
+    if (err.type === 'entity.parse.failed' || err.status === 400) return res.status(400).json(new DomainError('BAD_USER_INPUT', 'The request body is not valid JSON.').toJSON());
+    if (isUnavailable(err)) return res.status(503).json(new DomainError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable (database unreachable); retry shortly.').toJSON());
+    log.error({ err, requestId: res.locals.requestId }, 'unhandled error');
+    res.status(500).json(new DomainError('INTERNAL_SERVER_ERROR', 'Internal error. Quote the x-request-id response header when you report it.').toJSON());
+  });
+
+  let closed = false;
+  return {
+    app, httpServer, services, schema, clock,
+    listen: (port = config.port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port));
+      }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
+      await services.accessLog.close();
+      if (opts.ownsDataSource) await ds.destroy();
+    },
+  };
+}

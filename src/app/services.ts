@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../core/config/config';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import { TokenService } from '../core/auth/tokens';
+import { RequestGate } from '../core/auth/gate';
+import { AccessLogWriter } from '../core/audit/access-log';
+import { PwdService } from '../modules/pwd/pwd.service';
+
+/** The services of one running instance; each module adds its service here. */
+export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger }) {
+  const tokens = new TokenService(deps.config.jwtSecret, () => deps.clock.now());
+  return {
+    ...deps,
+    tokens,
+    gate: new RequestGate(deps.ds, deps.clock),
+    accessLog: new AccessLogWriter(deps.ds, deps.log),
+    pwd: new PwdService(),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger';
+import { toDbDateTime } from '../db/columns';
+import { isMysql } from '../db/database';
+import { AccessEventInput, AccessEventSink } from './access-sink';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The canonical text hashed for one event; audit:verify recomputes exactly this. */
+export function eventDigest(prevHash: string, e: Omit<AccessEventInput, 'occurredAt'> & { occurredAt: Date }): string {
+  const text = [prevHash, e.applicationId, e.organizationId, e.udid, e.source, e.scopes, e.fields, e.operationName ?? '', e.requestId, e.sourceIp, e.occurredAt.toISOString()].join('|');
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Buffers access events and writes them in batches off the request path. Each batch is one
+ * transaction that extends the hash chain from the last stored event; `flush()` on shutdown writes
+ * whatever is buffered, so the number of events equals the number of records served.
+ */
+export class AccessLogWriter implements AccessEventSink {
+  private buffer: AccessEventInput[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private stopped = false;
+  written = 0;
+  failures = 0;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly log: Logger,
+    private readonly opts: { maxBatch: number; intervalMs: number } = { maxBatch: 500, intervalMs: 200 },
+  ) {}
+
+  get backlog(): number {
+    return this.buffer.length;
+  }
+
+  record(event: AccessEventInput): void {
+    this.buffer.push(event);
+    if (this.buffer.length >= this.opts.maxBatch) void this.flush();
+    else if (!this.timer && !this.stopped) this.timer = setTimeout(() => void this.flush(), this.opts.intervalMs);
+  }
+
+  /** Writes everything buffered so far; resolves when it is stored. */
+  flush(): Promise<void> {
+    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    this.flushing = this.flushing.then(() => this.drain());
+    return this.flushing;
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    await this.flush();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.buffer.length) {
+      const batch = this.buffer.splice(0, this.opts.maxBatch);
+      try {
+        await this.write(batch);
+        this.written += batch.length;
+      } catch (err) {
+        // Keep the events and retry later: an access event is never dropped.
+        this.failures++;
+        this.buffer.unshift(...batch);
+        this.log.error({ err: (err as Error).message, backlog: this.buffer.length }, 'access log write failed; will retry');
+        if (!this.timer && !this.stopped) this.timer = setTimeout(() => void this.flush(), 1000);
+        if (this.stopped) throw err;
+        return;
+      }
+    }
+  }
+
+  private async write(batch: AccessEventInput[]): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const lock = isMysql(this.ds) ? ' FOR UPDATE' : '';
+      const last: { hash: string }[] = await m.query(`SELECT hash FROM access_event ORDER BY id DESC LIMIT 1${lock}`);
+      let prev = last[0]?.hash ?? GENESIS_HASH;
+      const values: unknown[] = [];
+      for (const raw of batch) {
+        const e = { ...raw, fields: raw.fields.slice(0, 1000), operationName: raw.operationName?.slice(0, 100) ?? null };
+        const hash = eventDigest(prev, e);
+        values.push(e.applicationId, e.organizationId, e.udid, e.source, e.scopes, e.fields, e.operationName, e.requestId, e.sourceIp, toDbDateTime(e.occurredAt), prev, hash);
+        prev = hash;
+      }
+      const row = '(?,?,?,?,?,?,?,?,?,?,?,?)';
+      await m.query(
+        `INSERT INTO access_event (application_id, organization_id, udid, source, scopes, fields, operation_name, request_id, source_ip, occurred_at, prev_hash, hash) VALUES ${batch.map(() => row).join(',')}`,
+        values,
+      );
+    });
+  }
+}

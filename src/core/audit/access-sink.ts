@@ -1,0 +1,18 @@
+/** One PwD record returned to a partner (DESIGN.md §7). */
+export interface AccessEventInput {
+  applicationId: number;
+  organizationId: number;
+  udid: string;
+  source: 'pwd' | 'pwds' | 'verifyUdid';
+  scopes: string;
+  fields: string;
+  operationName: string | null;
+  requestId: string;
+  sourceIp: string;
+  occurredAt: Date;
+}
+
+/** Where resolvers put access events. The implementation batches them off the request path. */
+export interface AccessEventSink {
+  record(event: AccessEventInput): void;
+}

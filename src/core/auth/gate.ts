@@ -1,0 +1,132 @@
+import type { DataSource } from 'typeorm';
+import { BlockList } from 'node:net';
+import { Clock } from '../clock';
+import { DomainError } from '../errors/errors';
+import { fromDbDate } from '../db/columns';
+import { Principal } from './principal';
+import { TokenClaims } from './tokens';
+import { buildBlockList, ipInList } from '../http/client-ip';
+import { Scope } from '../authz/scopes';
+
+/** What the gate needs to know about an application; cached for at most GATE_CACHE_MS. */
+interface GateEntry {
+  applicationId: number;
+  appStatus: string;
+  organizationId: number;
+  orgStatus: string;
+  orgActivatedAt: Date | null;
+  approvedScopes: Scope[];
+  suspended: { kind: string | null; reason: string | null } | null;
+  mous: { effectiveFrom: string; expiresOn: string; terminatedOn: string | null; createdAt: Date | null }[];
+  allow: BlockList;
+  loadedAt: number;
+}
+
+/** The stated bound on how long a cached gate decision may outlive a change made on another replica. */
+export const GATE_CACHE_MS = 5_000;
+
+/**
+ * The request gate (DESIGN.md §2–§3) for application tokens, in the SOP's order: application active →
+ * organisation active → MoU in force today → source IP in the allowlist → sharing not suspended.
+ * Lookups are cached per application for GATE_CACHE_MS and invalidated at once by lifecycle steps
+ * taken in this process.
+ */
+export class RequestGate {
+  private cache = new Map<number, GateEntry>();
+
+  constructor(private readonly ds: DataSource, private readonly clock: Clock, private readonly cacheMs = GATE_CACHE_MS) {}
+
+  invalidateApplication(applicationId: number): void {
+    this.cache.delete(applicationId);
+  }
+  invalidateOrganization(organizationId: number): void {
+    for (const [id, e] of this.cache) if (e.organizationId === organizationId) this.cache.delete(id);
+  }
+  invalidateAll(): void {
+    this.cache.clear();
+  }
+
+  async admitApplication(claims: Extract<TokenClaims, { typ: 'app' }>, ip: string): Promise<Principal> {
+    const e = await this.entry(claims.applicationId);
+    if (!e || e.organizationId !== claims.organizationId) {
+      throw new DomainError('UNAUTHENTICATED', 'The application of this token no longer exists; request a new token.');
+    }
+    if (e.appStatus === 'DISABLED') {
+      throw new DomainError('APPLICATION_DISABLED', 'This application has been disabled by NIC. Contact DEPwD to have it enabled again.');
+    }
+    if (e.appStatus !== 'APPROVED') {
+      throw new DomainError('APPLICATION_DISABLED', 'This application is not approved yet; DEPwD must approve its scopes before it can call the API.');
+    }
+    if (e.orgStatus !== 'ACTIVE') {
+      throw new DomainError('ORGANIZATION_NOT_ACTIVE', `Your organisation is ${e.orgStatus.toLowerCase()}, not active; access resumes only after DEPwD approval and NIC activation.`);
+    }
+    this.checkMou(e);
+    if (!ipInList(e.allow, ip)) {
+      throw new DomainError('IP_NOT_ALLOWED', `Calls from ${ip} are not allowed for this application; ask the integration engineer to allowlist your public IP.`, { sourceIp: ip });
+    }
+    if (e.suspended) {
+      throw new DomainError('SHARING_SUSPENDED', e.suspended.reason ?? 'Data sharing with this application is suspended by DEPwD.', { suspensionKind: e.suspended.kind });
+    }
+    const approved = new Set(e.approvedScopes);
+    return {
+      kind: 'application',
+      applicationId: e.applicationId,
+      organizationId: e.organizationId,
+      clientId: claims.clientId,
+      // A token never carries more than is approved now, even if approval narrowed since it was issued.
+      scopes: new Set(claims.scopes.filter((s) => approved.has(s))),
+    };
+  }
+
+  /** In force today: effective, not expired, not terminated, and recorded before the current activation. */
+  private checkMou(e: GateEntry): void {
+    const today = this.clock.today();
+    const inForce = e.mous.find((m) => m.effectiveFrom <= today && today < m.expiresOn && (!m.terminatedOn || today < m.terminatedOn));
+    if (inForce) return;
+    const latest = e.mous[0];
+    if (latest?.terminatedOn && latest.terminatedOn <= today) {
+      throw new DomainError('MOU_TERMINATED', `The MoU with DEPwD was terminated on ${latest.terminatedOn}; access stays off until a new MoU is signed and approved.`);
+    }
+    throw new DomainError('MOU_EXPIRED', latest
+      ? `The MoU with DEPwD expired on ${latest.expiresOn}; access stays off until a new MoU is signed and approved.`
+      : 'No MoU with DEPwD is in force for your organisation; access needs a signed MoU.');
+  }
+
+  private async entry(applicationId: number): Promise<GateEntry | null> {
+    const now = Date.now();
+    const hit = this.cache.get(applicationId);
+    if (hit && now - hit.loadedAt < this.cacheMs) return hit;
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT a.id, a.status, a.organization_id, a.approved_scopes, a.sharing_suspended_at, a.sharing_suspension_kind,
+              a.sharing_suspension_reason, o.status AS org_status, o.activated_at AS org_activated_at
+         FROM application a JOIN organization o ON o.id = a.organization_id WHERE a.id = ?`,
+      [applicationId],
+    );
+    if (!rows.length) { this.cache.delete(applicationId); return null; }
+    const r = rows[0];
+    const orgId = Number(r.organization_id);
+    const [mous, ips]: [Record<string, unknown>[], Record<string, unknown>[]] = await Promise.all([
+      this.ds.query('SELECT effective_from, expires_on, terminated_on, created_at FROM mou WHERE organization_id = ? ORDER BY effective_from DESC, id DESC', [orgId]),
+      this.ds.query('SELECT cidr FROM application_ip WHERE application_id = ? AND revoked_at IS NULL', [applicationId]),
+    ]);
+    const entry: GateEntry = {
+      applicationId,
+      appStatus: String(r.status),
+      organizationId: orgId,
+      orgStatus: String(r.org_status),
+      orgActivatedAt: null,
+      approvedScopes: r.approved_scopes ? JSON.parse(String(r.approved_scopes)) : [],
+      suspended: r.sharing_suspended_at ? { kind: (r.sharing_suspension_kind as string) ?? null, reason: (r.sharing_suspension_reason as string) ?? null } : null,
+      mous: mous.map((m) => ({
+        effectiveFrom: fromDbDate(m.effective_from as string)!,
+        expiresOn: fromDbDate(m.expires_on as string)!,
+        terminatedOn: fromDbDate(m.terminated_on as string | null),
+        createdAt: null,
+      })),
+      allow: buildBlockList(ips.map((i) => String(i.cidr))),
+      loadedAt: now,
+    };
+    this.cache.set(applicationId, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,41 @@
+/** The time source of the whole service. Tests move it to make an MoU expire between two calls. */
+export class Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  nowMs(): number {
+    return Date.now() + this.offsetMs;
+  }
+  /** 'YYYY-MM-DD' of today in India (MoU dates are Indian calendar dates). */
+  today(): string {
+    return istDate(this.now());
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+  set(at: Date): void {
+    this.offsetMs = at.getTime() - Date.now();
+  }
+  reset(): void {
+    this.offsetMs = 0;
+  }
+}
+
+const IST_OFFSET_MS = 5.5 * 3600 * 1000;
+export const istDate = (d: Date): string => new Date(d.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10);
+
+/** Whole days from `from` to `to` (both 'YYYY-MM-DD'). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(date + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function addYears(date: string, years: number): string {
+  const d = new Date(date + 'T00:00:00Z');
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+}

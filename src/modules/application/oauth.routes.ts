@@ -1,0 +1,70 @@
+import { Router, urlencoded, json, Request, Response } from 'express';
+import type { Services } from '../../app/services';
+import { verifySecret } from '../../core/auth/secrets';
+import { isScope, Scope } from '../../core/authz/scopes';
+import { toDbDateTime } from '../../core/db/columns';
+
+function oauthError(res: Response, status: number, error: string, description: string, basic = false) {
+  if (basic && status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="udid-exchange"');
+  res.setHeader('Cache-Control', 'no-store');
+  res.status(status).json({ error, error_description: description });
+}
+
+/** Client id and secret from HTTP Basic (RFC 6749 §2.3.1) or from the form body. */
+function clientCredentials(req: Request): { id: string; secret: string; basic: boolean } | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Basic ')) {
+    const decoded = Buffer.from(auth.slice(6), 'base64').toString('utf8');
+    const i = decoded.indexOf(':');
+    if (i < 0) return null;
+    return { id: decodeURIComponent(decoded.slice(0, i)), secret: decodeURIComponent(decoded.slice(i + 1)), basic: true };
+  }
+  const b = (req.body ?? {}) as Record<string, unknown>;
+  if (typeof b.client_id === 'string' && typeof b.client_secret === 'string') return { id: b.client_id, secret: b.client_secret, basic: false };
+  return null;
+}
+
+/** POST /oauth/token: OAuth2 client credentials grant (RFC 6749 §4.4). */
+export function oauthRouter(services: Services): Router {
+  const router = Router();
+  router.post('/oauth/token', urlencoded({ extended: false, limit: '8kb' }), json({ limit: '8kb' }), async (req, res, next) => {
+    try {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      if (body.grant_type !== 'client_credentials') {
+        return oauthError(res, 400, 'unsupported_grant_type', 'Only grant_type=client_credentials is supported.');
+      }
+      const creds = clientCredentials(req);
+      if (!creds) return oauthError(res, 401, 'invalid_client', 'Send the client id and secret with HTTP Basic authentication or as client_id and client_secret.', true);
+      const apps: Record<string, unknown>[] = await services.ds.query(
+        'SELECT id, organization_id, status, approved_scopes FROM application WHERE client_id = ?', [creds.id.slice(0, 40)],
+      );
+      const app = apps[0];
+      const secrets: { id: number; secret_hash: string }[] = app
+        ? await services.ds.query('SELECT id, secret_hash FROM client_credential WHERE application_id = ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1', [app.id])
+        : [];
+      const ok = await verifySecret(creds.secret, secrets[0]?.secret_hash);
+      if (!app || !ok) return oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.', creds.basic);
+      if (app.status !== 'APPROVED') {
+        return oauthError(res, 400, 'unauthorized_client', app.status === 'DISABLED'
+          ? 'This application has been disabled by NIC.' : 'This application is not approved yet; DEPwD must approve its scopes first.');
+      }
+      const approved: Scope[] = app.approved_scopes ? JSON.parse(String(app.approved_scopes)) : [];
+      let scopes = approved;
+      if (typeof body.scope === 'string' && body.scope.trim()) {
+        const asked = body.scope.trim().split(/\s+/);
+        const bad = asked.filter((s) => !isScope(s) || !approved.includes(s as Scope));
+        if (bad.length) return oauthError(res, 400, 'invalid_scope', `Not approved for this application: ${bad.join(' ')}. Approved: ${approved.join(' ')}.`);
+        scopes = [...new Set(asked as Scope[])];
+      }
+      const { token, expiresIn } = await services.tokens.issue({
+        typ: 'app', applicationId: Number(app.id), organizationId: Number(app.organization_id), clientId: creds.id, scopes,
+      });
+      void services.ds.query('UPDATE client_credential SET last_used_at = ? WHERE id = ?', [toDbDateTime(services.clock.now()), secrets[0].id]).catch(() => undefined);
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({ access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: scopes.join(' ') });
+    } catch (err) {
+      next(err);
+    }
+  });
+  return router;
+}

@@ -1,0 +1,44 @@
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../../app/context';
+import { selectedFields } from '../../core/graphql/selection';
+import { DateScalar, UdidScalar } from '../../core/scalars';
+import { DisabilityType } from './pwd.enums';
+import { PwdFilter } from './pwd.inputs';
+import { PwdConnection, PwdRecord, UdidVerification } from './pwd.types';
+
+@Resolver(() => PwdRecord)
+export class PwdResolver {
+  @Query(() => PwdRecord, { nullable: true, description: 'One PwD record by UDID; null when unknown.' })
+  pwd(@Ctx() ctx: RequestContext, @Arg('udid', () => UdidScalar) udid: string, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.pwd.lookup(ctx, udid, selectedFields(info));
+  }
+
+  @Query(() => PwdConnection, {
+    description: 'PwD records matching the filter, in a stable order, by keyset pages (first ≤ 100). Needs pwd:search.',
+    complexity: ({ args, childComplexity }) => Math.max(1, Math.min(Number(args.first ?? 20), 100)) * childComplexity,
+  })
+  pwds(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => PwdFilter) filter: PwdFilter,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return ctx.services.pwd.search(ctx, filter, first, after, selectedFields(info, ['edges', 'node']));
+  }
+
+  @Query(() => UdidVerification, { description: 'Is this UDID valid for this date of birth? Minimal disclosure; needs pwd:verify.', complexity: 2 })
+  verifyUdid(
+    @Ctx() ctx: RequestContext,
+    @Arg('udid', () => UdidScalar) udid: string,
+    @Arg('dateOfBirth', () => DateScalar) dateOfBirth: string,
+  ) {
+    return ctx.services.pwd.verifyUdid(ctx, udid, dateOfBirth);
+  }
+
+  @FieldResolver(() => [DisabilityType], { nullable: true, complexity: 1 })
+  disabilities(@Ctx() ctx: RequestContext, @Root() record: PwdRecord) {
+    return ctx.services.pwd.disabilities(ctx, record);
+  }
+}

@@ -1,0 +1,156 @@
+import { RequestContext } from '../../app/context';
+import { badInput } from '../../core/errors/errors';
+import { fromDbDate } from '../../core/db/columns';
+import { CardStatus, CertificateType, DisabilityType, Education, Employment, Gender, IncomeBand } from './pwd.enums';
+import { PwdFilter, MAX_PAGE } from './pwd.inputs';
+import { PwdConnection, PwdRecord, UdidVerification } from './pwd.types';
+
+/** Columns read on the hot path; raw rows, no entity hydration. */
+const COLUMNS = `id, udid, card_status, name, name_regional, guardian_name, gender, date_of_birth, mobile, email, address,
+  pincode, district, state, disability_percentage, certificate_type, certificate_number, certificate_issued_on, valid_until,
+  issuing_authority, education, employment, income_band, below_poverty_line, aadhaar_last4`;
+
+type Row = Record<string, unknown>;
+
+export function rowToRecord(r: Row): PwdRecord {
+  const rec = new PwdRecord();
+  rec.id = Number(r.id);
+  rec.udid = r.udid as string;
+  rec.cardStatus = r.card_status as CardStatus;
+  rec.name = r.name as string;
+  rec.nameRegional = (r.name_regional as string | null) ?? null;
+  rec.guardianName = r.guardian_name as string;
+  rec.gender = r.gender as Gender;
+  rec.dateOfBirth = fromDbDate(r.date_of_birth as string)!;
+  rec.mobile = r.mobile as string;
+  rec.email = (r.email as string | null) ?? null;
+  rec.address = r.address as string;
+  rec.pincode = r.pincode as string;
+  rec.district = r.district as string;
+  rec.state = r.state as string;
+  rec.disabilityPercentage = Number(r.disability_percentage);
+  rec.certificateType = r.certificate_type as CertificateType;
+  rec.certificateNumber = r.certificate_number as string;
+  rec.certificateIssuedOn = fromDbDate(r.certificate_issued_on as string)!;
+  rec.validUntil = fromDbDate(r.valid_until as string | null);
+  rec.issuingAuthority = r.issuing_authority as string;
+  rec.education = r.education as Education;
+  rec.employment = r.employment as Employment;
+  rec.incomeBand = r.income_band as IncomeBand;
+  rec.belowPovertyLine = Boolean(Number(r.below_poverty_line));
+  rec.aadhaarLast4 = r.aadhaar_last4 as string;
+  return rec;
+}
+
+export const encodeCursor = (id: number) => Buffer.from(`pwd:${id}`).toString('base64url');
+export function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const m = /^pwd:(\d{1,12})$/.exec(text);
+  if (!m) throw badInput('The "after" cursor is not one this API issued; pass pageInfo.endCursor from the previous page.');
+  return Number(m[1]);
+}
+
+export function percentageBand(p: number): string {
+  if (p < 40) return 'BELOW_40';
+  if (p < 80) return 'FROM_40_TO_79';
+  return 'FROM_80';
+}
+
+export class PwdService {
+  async lookup(ctx: RequestContext, udid: string, fields: string[]): Promise<PwdRecord | null> {
+    const record = await this.findByUdid(ctx, udid);
+    if (record) this.served(ctx, 'pwd', record.udid, fields);
+    return record;
+  }
+
+  async search(ctx: RequestContext, filter: PwdFilter, first: number, after: string | null, fields: string[]): Promise<PwdConnection> {
+    const page = await this.list(ctx, filter, first, after);
+    for (const e of page.edges) this.served(ctx, 'pwds', e.node.udid, fields);
+    return page;
+  }
+
+  async verifyUdid(ctx: RequestContext, udid: string, dateOfBirth: string): Promise<UdidVerification> {
+    const { result, found } = await this.verify(ctx, udid, dateOfBirth);
+    if (found) this.served(ctx, 'verifyUdid', udid, ['valid', 'cardStatus', 'validUntil', 'percentageBand']);
+    return result;
+  }
+
+  /** Every record returned to a partner is one access event (DESIGN.md §7). */
+  private served(ctx: RequestContext, source: 'pwd' | 'pwds' | 'verifyUdid', udid: string, fields: string[]): void {
+    ctx.servedRecords.add(udid);
+    const p = ctx.principal;
+    if (p.kind !== 'application') return;
+    ctx.accessEvents.record({
+      applicationId: p.applicationId,
+      organizationId: p.organizationId,
+      udid,
+      source,
+      scopes: [...p.scopes].sort().join(' '),
+      fields: fields.join(','),
+      operationName: ctx.operationName,
+      requestId: ctx.requestId,
+      sourceIp: ctx.ip,
+      occurredAt: ctx.now,
+    });
+  }
+
+  /** One record by UDID, or null when unknown. */
+  async findByUdid(ctx: RequestContext, udid: string): Promise<PwdRecord | null> {
+    const rows: Row[] = await ctx.ds.query(`SELECT ${COLUMNS} FROM pwd_record WHERE udid = ?`, [udid]);
+    return rows.length ? rowToRecord(rows[0]) : null;
+  }
+
+  /** A keyset page in id order; filters use the named indexes of pwd_record and pwd_disability. */
+  async list(ctx: RequestContext, filter: PwdFilter, first: number, after?: string | null): Promise<PwdConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+      throw badInput(`"first" must be between 1 and ${MAX_PAGE}; walk further pages with "after".`);
+    }
+    if (filter.percentageMin !== undefined && filter.percentageMax !== undefined && filter.percentageMin > filter.percentageMax) {
+      throw badInput('percentageMin must not be greater than percentageMax.');
+    }
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (after) { where.push('id > ?'); params.push(decodeCursor(after)); }
+    if (filter.state) { where.push('state_code = ?'); params.push(filter.state); }
+    if (filter.district) { where.push('district = ?'); params.push(filter.district); }
+    if (filter.percentageMin !== undefined && filter.percentageMin !== null) { where.push('disability_percentage >= ?'); params.push(filter.percentageMin); }
+    if (filter.percentageMax !== undefined && filter.percentageMax !== null) { where.push('disability_percentage <= ?'); params.push(filter.percentageMax); }
+    if (filter.updatedSince) { where.push('updated_at >= ?'); params.push(filter.updatedSince.toISOString().replace('T', ' ').replace('Z', '')); }
+    if (filter.disabilityType) {
+      where.push('id IN (SELECT pwd_id FROM pwd_disability WHERE type = ?)');
+      params.push(filter.disabilityType);
+    }
+    params.push(first + 1);
+    const sql = `SELECT ${COLUMNS} FROM pwd_record ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ?`;
+    const rows: Row[] = await ctx.ds.query(sql, params);
+    const hasNextPage = rows.length > first;
+    const page = rows.slice(0, first).map(rowToRecord);
+    const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  }
+
+  /** Minimal disclosure: nothing is revealed unless the date of birth matches. */
+  async verify(ctx: RequestContext, udid: string, dateOfBirth: string): Promise<{ result: UdidVerification; found: boolean }> {
+    const rows: Row[] = await ctx.ds.query(
+      'SELECT id, card_status, date_of_birth, valid_until, disability_percentage FROM pwd_record WHERE udid = ?',
+      [udid],
+    );
+    const r = rows[0];
+    const matches = !!r && fromDbDate(r.date_of_birth as string) === dateOfBirth;
+    const result = new UdidVerification();
+    result.udid = udid;
+    result.valid = matches && r.card_status === CardStatus.ACTIVE && !this.lapsed(ctx, fromDbDate(r.valid_until as string | null));
+    result.cardStatus = matches ? (r.card_status as CardStatus) : null;
+    result.validUntil = matches ? fromDbDate(r.valid_until as string | null) : null;
+    result.percentageBand = matches ? percentageBand(Number(r.disability_percentage)) : null;
+    return { result, found: !!r };
+  }
+
+  private lapsed(ctx: RequestContext, validUntil: string | null): boolean {
+    return validUntil !== null && validUntil < ctx.clock.today();
+  }
+
+  disabilities(ctx: RequestContext, record: PwdRecord): Promise<DisabilityType[]> {
+    return ctx.loaders.disabilitiesByPwdId.load(record.id);
+  }
+}

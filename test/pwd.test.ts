@@ -1,0 +1,99 @@
+import { startTestServer, TestServer, createActivePartner, countQueries } from './helpers/server';
+import { PartnerFixture } from '../src/modules/staff/demo.seed';
+import { PwdByUdidDocument } from './generated/graphql';
+
+describe('PwD read API over HTTP', () => {
+  let t: TestServer;
+  let partner: PartnerFixture;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await startTestServer({ records: 350 });
+    partner = await createActivePartner(t.ds);
+    token = await t.appToken(partner);
+  });
+  afterAll(() => t.close());
+
+  const PAGE = `query Page($filter: PwdFilter!, $first: Int, $after: String) {
+    pwds(filter: $filter, first: $first, after: $after) {
+      edges { cursor node { udid name state district disabilities disabilityPercentage } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+  it('returns one record by UDID with its disability types, and null for an unknown UDID', async () => {
+    const [row] = await t.ds.query('SELECT udid, name FROM pwd_record ORDER BY id LIMIT 1');
+    const res = await t.op(PwdByUdidDocument, { udid: row.udid }, token);
+    expect(res.status).toBe(200);
+    expect(res.data?.pwd?.udid).toBe(row.udid);
+    expect(res.data?.pwd?.name).toBe(row.name);
+    expect(res.data?.pwd?.disabilities?.length).toBeGreaterThanOrEqual(1);
+    const unknown = await t.gql(`{ pwd(udid: "ZZ0000000000000000") { udid } }`, undefined, token);
+    expect(unknown.body.data.pwd).toBeNull();
+  });
+
+  it('walks every record exactly once with keyset pages', async () => {
+    const seen = new Set<string>();
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const res: any = await t.gql(PAGE, { filter: {}, first: 100, after }, token);
+      expect(res.body.errors).toBeUndefined();
+      for (const e of res.body.data.pwds.edges) {
+        expect(seen.has(e.node.udid)).toBe(false);
+        seen.add(e.node.udid);
+      }
+      pages++;
+      if (!res.body.data.pwds.pageInfo.hasNextPage) break;
+      after = res.body.data.pwds.pageInfo.endCursor;
+    }
+    expect(seen.size).toBe(350);
+    expect(pages).toBe(4);
+  });
+
+  it('filters by state, district, disability type and percentage range', async () => {
+    const [r] = await t.ds.query('SELECT p.state_code, p.district, d.type FROM pwd_record p JOIN pwd_disability d ON d.pwd_id = p.id ORDER BY p.id LIMIT 1');
+    const res = await t.gql(PAGE, { filter: { state: r.state_code, district: r.district, disabilityType: r.type, percentageMin: 0, percentageMax: 100 }, first: 100 }, token);
+    const edges = res.body.data.pwds.edges;
+    const [expected] = await t.ds.query(
+      'SELECT COUNT(*) AS n FROM pwd_record p WHERE p.state_code = ? AND p.district = ? AND p.id IN (SELECT pwd_id FROM pwd_disability WHERE type = ?)',
+      [r.state_code, r.district, r.type],
+    );
+    expect(edges.length).toBe(Number(expected.n));
+    for (const e of edges) {
+      expect(e.node.district).toBe(r.district);
+      expect(e.node.disabilities).toContain(r.type);
+    }
+    const pct = await t.gql(PAGE, { filter: { percentageMin: 80, percentageMax: 90 }, first: 100 }, token);
+    for (const e of pct.body.data.pwds.edges) expect(e.node.disabilityPercentage).toBeGreaterThanOrEqual(80);
+    for (const e of pct.body.data.pwds.edges) expect(e.node.disabilityPercentage).toBeLessThanOrEqual(90);
+  });
+
+  it('rejects first > 100, a foreign cursor and a bad state code with BAD_USER_INPUT', async () => {
+    const big = await t.gql(PAGE, { filter: {}, first: 101 }, token);
+    expect(big.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const cursor = await t.gql(PAGE, { filter: {}, first: 5, after: 'bm90LWEtY3Vyc29y' }, token);
+    expect(cursor.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const state = await t.gql(PAGE, { filter: { state: 'XX' }, first: 5 }, token);
+    expect(state.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(state.body.errors[0].message).toMatch(/state/);
+  });
+
+  it('costs a constant number of SQL queries per page, whatever its size', async () => {
+    const small = await countQueries(t.ds, () => t.gql(PAGE, { filter: {}, first: 5 }, token));
+    const large = await countQueries(t.ds, () => t.gql(PAGE, { filter: {}, first: 100 }, token));
+    expect(large.result.body.data.pwds.edges).toHaveLength(100);
+    const reads = (q: string[]) => q.filter((s) => /^\s*SELECT/i.test(s) && !/access_event/.test(s)).length;
+    expect(reads(large.queries)).toBe(reads(small.queries));
+    expect(reads(large.queries)).toBeLessThanOrEqual(2);
+  });
+
+  it('verifies a UDID against a date of birth without disclosing anything else', async () => {
+    const [r] = await t.ds.query("SELECT udid, date_of_birth FROM pwd_record WHERE card_status = 'ACTIVE' ORDER BY id LIMIT 1");
+    const dob = String(r.date_of_birth).slice(0, 10);
+    const ok = await t.gql(`query($u: UDID!, $d: Date!) { verifyUdid(udid: $u, dateOfBirth: $d) { valid cardStatus percentageBand } }`, { u: r.udid, d: dob }, token);
+    expect(ok.body.data.verifyUdid.cardStatus).toBe('ACTIVE');
+    const wrong = await t.gql(`query($u: UDID!, $d: Date!) { verifyUdid(udid: $u, dateOfBirth: $d) { valid cardStatus percentageBand } }`, { u: r.udid, d: '1900-01-01' }, token);
+    expect(wrong.body.data.verifyUdid).toEqual({ valid: false, cardStatus: null, percentageBand: null });
+  });
+});
