@@ -1,0 +1,64 @@
+import { allow, rule } from 'graphql-shield';
+import type { Rule } from 'graphql-shield/typings/rules';
+import type { RequestContext } from '../../app/context';
+import { DomainError, forbidden, unauthenticated } from '../errors/errors';
+import { PWD_READ_SCOPES, Role, Scope } from './scopes';
+
+/**
+ * The building blocks of the rule map. Every rule is cached per request ('contextual'): it runs
+ * once per request, whatever the number of fields or records it guards.
+ */
+
+export const isPublic = allow;
+
+export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
+  (_p, _a, ctx: RequestContext) => ctx.principal.kind !== 'anonymous' || unauthenticated(),
+);
+
+export const isApplication = rule('isApplication', { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+  if (ctx.principal.kind === 'anonymous') return unauthenticated();
+  return ctx.principal.kind === 'application' || forbidden('Only partner applications (client-credentials tokens) may call this.');
+});
+
+const scopeRules = new Map<Scope, Rule>();
+/** Served exactly when the token holds `scope`; otherwise FORBIDDEN naming the scope. */
+export function hasScope(scope: Scope): Rule {
+  let r = scopeRules.get(scope);
+  if (!r) {
+    r = rule(`scope:${scope}`, { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+      const p = ctx.principal;
+      if (p.kind === 'anonymous') return unauthenticated();
+      if (p.kind !== 'application') return forbidden('Only partner applications (client-credentials tokens) may read this field.', { requiredScope: scope });
+      return p.scopes.has(scope) || forbidden(`This field needs the ${scope} scope, which this token does not hold.`, { requiredScope: scope });
+    });
+    scopeRules.set(scope, r);
+  }
+  return r;
+}
+
+/** `udid` and `cardStatus` need any pwd:* read scope. */
+export const hasAnyPwdReadScope = rule('scope:pwd:*', { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+  const p = ctx.principal;
+  if (p.kind === 'anonymous') return unauthenticated();
+  if (p.kind !== 'application') return forbidden('Only partner applications may read PwD records.', { requiredScope: 'pwd:*' });
+  return PWD_READ_SCOPES.some((s) => p.scopes.has(s)) || forbidden('This field needs any pwd:* read scope.', { requiredScope: 'pwd:*' });
+});
+
+const roleRules = new Map<string, Rule>();
+/** Staff or partner users with one of `roles`. */
+export function hasRole(...roles: Role[]): Rule {
+  const key = [...roles].sort().join('|');
+  let r = roleRules.get(key);
+  if (!r) {
+    r = rule(`role:${key}`, { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+      const p = ctx.principal;
+      if (p.kind === 'anonymous') return unauthenticated();
+      if (p.kind !== 'user' || !roles.includes(p.role)) return forbidden(`Only ${roles.join(' or ')} may do this.`, { requiredRole: roles });
+      return true;
+    });
+    roleRules.set(key, r);
+  }
+  return r;
+}
+
+export type RuleError = DomainError;
