@@ -20,6 +20,7 @@ import { buildContext, RequestContext } from './context';
 import { createServices, Services } from './services';
 import { oauthRouter } from '../modules/application/oauth.routes';
 import { loginRouter } from '../modules/staff/login.routes';
+import { explorerRouter } from '../modules/explorer/explorer.routes';
 
 export interface AppServer {
   app: express.Express;
@@ -75,6 +76,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
 
   app.use(oauthRouter(services));
   app.use(loginRouter(services));
+  if (config.graphiql) app.use(explorerRouter(services, schema));
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
