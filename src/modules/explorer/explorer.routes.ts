@@ -47,6 +47,7 @@ function page(version: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
+<link rel="icon" href="data:,">
 <title>UDID Exchange · GraphiQL explorer</title>
 <link rel="stylesheet" href="/graphiql/assets/explorer.css?v=${version}">
 <script defer src="/graphiql/assets/explorer.js?v=${version}"></script>
