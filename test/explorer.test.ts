@@ -72,20 +72,20 @@ describe('GraphiQL explorer (GRAPHIQL=on)', () => {
   it('gives the saved examples to signed-in staff only', async () => {
     const anon = await fetch(`${t.url}/graphiql/examples`);
     expect(anon.status).toBe(401);
-    expect((await anon.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await anon.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const bad = await fetch(`${t.url}/graphiql/examples`, { headers: { authorization: 'Bearer not-a-token' } });
     expect(bad.status).toBe(401);
     const partner = await createActivePartner(t.ds);
     const app = await fetch(`${t.url}/graphiql/examples`, { headers: { authorization: `Bearer ${await t.appToken(partner)}` } });
     expect(app.status).toBe(403);
-    expect((await app.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(((await app.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('lists the examples of schema/examples with their variables filled in', async () => {
     const res = await fetch(`${t.url}/graphiql/examples`, { headers: { authorization: `Bearer ${analyst}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const { examples } = await res.json();
+    const { examples } = (await res.json()) as any;
     const files = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.graphql'));
     expect(examples).toHaveLength(files.length);
     const names = examples.map((e: any) => e.name);

@@ -32,7 +32,8 @@ const JS = join(BUNDLE_DIR, 'explorer.js');
 const CSS = join(BUNDLE_DIR, 'explorer.css');
 
 function newestSourceMtime(): number {
-  let newest = 0;
+  // A GraphiQL upgrade counts as a source change too.
+  let newest = statSync(join(root, 'node_modules/graphiql/package.json')).mtimeMs;
   for (const f of readdirSync(CLIENT_DIR)) newest = Math.max(newest, statSync(join(CLIENT_DIR, f)).mtimeMs);
   return newest;
 }
@@ -69,12 +70,19 @@ export async function buildExplorerBundle(): Promise<void> {
   }
 }
 
+/** Builds only when dist/ lacks a current bundle (keeps `npm start` fast). Returns whether it built. */
+export async function ensureExplorerBundle(): Promise<boolean> {
+  if (isFresh()) return false;
+  await buildExplorerBundle();
+  return true;
+}
+
 let pending: Promise<ExplorerBundle> | null = null;
 
 /** The bundle, built once per process if dist/ does not hold a current one. */
 export function explorerBundle(): Promise<ExplorerBundle> {
   pending ??= (async () => {
-    if (!isFresh()) await buildExplorerBundle();
+    await ensureExplorerBundle();
     const js = readFileSync(JS), css = readFileSync(CSS);
     const version = createHash('sha256').update(js).update(css).digest('hex').slice(0, 12);
     return { js, css, version };

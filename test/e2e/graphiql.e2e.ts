@@ -1,0 +1,118 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createActivePartner, startTestServer, TestServer, PartnerFixture } from '../helpers/server';
+import { createStaffUser, DEMO_STAFF } from '../../src/modules/staff/demo.seed';
+import { Role } from '../../src/core/authz/scopes';
+import { launchChromium } from './browser';
+
+/**
+ * The analysts' explorer end to end: the real server (seeded, demo analyst), Debian's Chromium,
+ * sign-in, a saved example run against real data, sign-out, an expired session.
+ */
+const OUT = resolve(__dirname, '../../test-output');
+const ANALYST = DEMO_STAFF.find((s) => s.role === Role.ANALYST)!;
+const PASSWORD = 'analyst-demo-password';
+
+describe('GraphiQL explorer in Chromium', () => {
+  let t: TestServer;
+  let partner: PartnerFixture;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let page: Page;
+  const problems: string[] = [];
+  let servedUdids: string[];
+
+  beforeAll(async () => {
+    t = await startTestServer({ records: 300 });
+    await createStaffUser(t.ds, Role.ANALYST, ANALYST.email, ANALYST.name, PASSWORD);
+    // A partner reads a few records first, so the access log holds something for the analyst to find.
+    partner = await createActivePartner(t.ds, { name: 'Maharashtra Social Justice Department' });
+    const read = await t.gql('{ pwds(filter: {state: "MH"}, first: 3) { edges { node { udid name } } } }', {}, await t.appToken(partner));
+    servedUdids = read.body.data.pwds.edges.map((e: any) => e.node.udid);
+    expect(servedUdids).toHaveLength(3);
+    await t.server.services.accessLog.flush();
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    // The page runs under a strict CSP: any refused script/style or runtime error fails the test.
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('pageerror', (e) => problems.push(e.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(email: string, password: string) {
+    await page.goto(`${t.url}/graphiql`);
+    await page.fill('#udx-email', email);
+    await page.fill('#udx-password', password);
+    await page.click('button[type=submit]');
+  }
+
+  async function responseText(): Promise<string> {
+    return page.evaluate(() => ((globalThis as any).document.querySelector('.graphiql-response .CodeMirror') as any)?.CodeMirror?.getValue() ?? '');
+  }
+
+  it('a wrong password shows an error and stays on the sign-in form', async () => {
+    await signIn(ANALYST.email, 'not-the-password');
+    const error = page.getByTestId('signin-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/Wrong email or password/);
+    expect(await page.locator('.graphiql-container').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.length)).toBe(0);
+  });
+
+  it('signs the analyst in, runs a saved example and shows real data from the database', async () => {
+    await signIn(ANALYST.email, PASSWORD);
+    await page.locator('.graphiql-container').waitFor();
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain(`${ANALYST.email} (ANALYST)`);
+    // The examples of schema/examples/*.graphql are listed; the analyst picks "who accessed this UDID".
+    const example = page.locator('[data-example="01-who-accessed-this-udid"]');
+    await example.waitFor();
+    expect(await page.locator('[data-example]').count()).toBeGreaterThanOrEqual(7);
+    await example.click();
+    await page.waitForFunction(() => /recordAccessSummary/.test(((globalThis as any).document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror?.getValue() ?? ''));
+    await page.click('.graphiql-execute-button');
+    await page.waitForFunction(() => /"data"|"errors"/.test(((globalThis as any).document.querySelector('.graphiql-response .CodeMirror') as any)?.CodeMirror?.getValue() ?? ''));
+    const result = JSON.parse(await responseText());
+    expect(result.errors).toBeUndefined();
+    // The last record the partner received, and the partner's application, read back from the access log.
+    const summary = result.data.recordAccessSummary;
+    expect(servedUdids).toContain(summary.udid);
+    expect(JSON.stringify(summary)).toContain('Maharashtra Social Justice Department');
+    // The token went to /graphql as a Bearer header and lives only in sessionStorage.
+    expect(await page.evaluate(() => Object.keys((globalThis as any).localStorage).filter((k) => /token|session/i.test(k)))).toEqual([]);
+    expect(await page.evaluate(() => JSON.parse((globalThis as any).sessionStorage.getItem('udx.explorer.session') ?? '{}').role)).toBe('ANALYST');
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: resolve(OUT, 'graphiql.png') });
+  });
+
+  it('shows the schema documentation (introspection for the signed-in analyst)', async () => {
+    await page.click('button[aria-label="Show Documentation Explorer"]');
+    await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
+  });
+
+  it('sign-out clears the token and returns to the form', async () => {
+    await page.click('#sign-out');
+    await page.locator('#udx-email').waitFor();
+    expect(await page.getByTestId('signin-message').textContent()).toMatch(/signed out/);
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.length)).toBe(0);
+    await page.reload();
+    await page.locator('#udx-email').waitFor();
+  });
+
+  it('an expired token (HTTP 401) brings the analyst back to the sign-in form with a message', async () => {
+    await signIn(ANALYST.email, PASSWORD);
+    await page.locator('.graphiql-container').waitFor();
+    t.clock.advance(16 * 60_000); // staff tokens live 15 minutes
+    await page.click('.graphiql-execute-button');
+    await page.locator('#udx-email').waitFor();
+    expect(await page.getByTestId('signin-message').textContent()).toMatch(/session has expired/i);
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('udx.explorer.session'))).toBeNull();
+  });
+
+  it('ran without a script error or a Content-Security-Policy violation', () => {
+    // The wrong-password and expired-token steps make the browser log their 401 responses; nothing else may fail.
+    expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
+  });
+});
