@@ -32,6 +32,7 @@ export function ExamplesPanel({ examples, error }) {
         {examples.map((ex) => (
           <li key={ex.name} className={ex.available ? '' : 'udx-unavailable'}>
             <button type="button" className="udx-example" data-example={ex.name} onClick={() => open(ex)}
+              title={ex.available ? ex.title : ex.unavailableReason}
               disabled={execution?.isFetching}>
               <span className="udx-example-title">{ex.title}</span>
               <span className="udx-example-meta">runs as {ex.runsAs}{ex.available ? '' : ' · not on this server yet'}</span>
