@@ -108,6 +108,19 @@ describe('GraphiQL explorer (GRAPHIQL=on)', () => {
       if (!e.available) expect(e.unavailableReason).toMatch(/Not available on this server yet/);
     }
   });
+
+  it('runs every example this server has as whom it says: no errors', async () => {
+    const partner = await createActivePartner(t.ds);
+    const appToken = await t.appToken(partner);
+    await t.gql('{ pwds(filter: {state: "MH"}, first: 2) { edges { node { udid } } } }', {}, appToken);
+    await t.server.services.accessLog.flush();
+    const { examples } = (await (await fetch(`${t.url}/graphiql/examples`, { headers: { authorization: `Bearer ${analyst}` } })).json()) as any;
+    for (const ex of examples.filter((e: any) => e.available)) {
+      const token = /^application/.test(ex.runsAs) ? appToken : analyst;
+      const r = await t.gql(ex.query, ex.variables ? JSON.parse(ex.variables) : {}, token);
+      expect({ example: ex.name, status: r.status, errors: r.body.errors }).toEqual({ example: ex.name, status: 200, errors: undefined });
+    }
+  });
 });
 
 describe('GraphiQL explorer (GRAPHIQL=off)', () => {
