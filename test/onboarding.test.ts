@@ -39,6 +39,11 @@ describe('onboarding: the SOP from registration to a first data query', () => {
     expect(approve).toMatchObject({ actorType: 'USER', actorRole: 'DEPWD_ADMIN', targetType: 'ORGANIZATION', beforeStatus: 'REGISTERED', afterStatus: 'APPROVED' });
     expect(approve.requestId).toBeTruthy();
     expect(actions.find((a) => a.action === 'REGISTER_ORGANIZATION')).toMatchObject({ actorType: 'PUBLIC', afterStatus: 'REGISTERED' });
+    expect(actions.find((a) => a.action === 'APPROVE_APPLICATION')).toMatchObject({
+      actorRole: 'DEPWD_ADMIN', beforeStatus: 'CREATED', afterStatus: 'APPROVED', details: { scopes: ['pwd:verify', 'pwd:identity', 'pwd:search'], dailyRecordQuota: 5000 },
+    });
+    // Secrets never reach the trail: only the hint.
+    expect(JSON.stringify(trail.data)).not.toContain(p.clientSecret);
   });
 
   it('rejects every step out of SOP order with CONFLICT naming the step that must come first', async () => {

@@ -105,7 +105,11 @@ export class RequestGate {
     };
   }
 
-  /** In force today: effective, not expired, not terminated, and recorded before the current activation. */
+  /**
+   * In force today: effective, not expired, not terminated. A new MoU after a lapse does not reopen
+   * access by itself: recording it moves the organisation to DEACTIVATED (mou.service.ts), so the
+   * organisation check above fails until DEPwD approves and NIC activates it again.
+   */
   private checkMou(e: GateEntry): void {
     const today = this.clock.today();
     const inForce = e.mous.find((m) => m.effectiveFrom <= today && today < m.expiresOn && (!m.terminatedOn || today < m.terminatedOn));

@@ -16,7 +16,7 @@ import { OrganizationFilter, RegisterOrganizationInput } from './organization.in
 import { OrganizationConnection, RegistrationResult, toOrganization, OrganizationType } from './organization.types';
 
 /** Registrations accepted per source IP per hour (public mutation; deters form spam). */
-export const REGISTRATIONS_PER_IP_PER_HOUR = 10;
+export const REGISTRATIONS_PER_IP_PER_HOUR = 20;
 
 export const newClientId = () => `udx_${randomBytes(12).toString('hex')}`;
 
