@@ -12,15 +12,18 @@ import { ApplicationService } from '../modules/application/application.service';
 import { ApplicationAccessService } from '../modules/application/application-access.service';
 import { StaffService } from '../modules/staff/staff.service';
 import { LoginLimiter } from '../modules/staff/login.limiter';
+import { createMetrics } from '../core/http/observability';
 
 /** The services of one running instance; each module adds its service here. */
 export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger }) {
   const tokens = new TokenService(deps.config.jwtSecret, () => deps.clock.now());
+  const accessLog = new AccessLogWriter(deps.ds, deps.log);
   return {
     ...deps,
     tokens,
     gate: new RequestGate(deps.ds, deps.clock),
-    accessLog: new AccessLogWriter(deps.ds, deps.log),
+    accessLog,
+    metrics: createMetrics({ accessLogBacklog: () => accessLog.backlog }),
     pwd: new PwdService(),
     organization: new OrganizationService(),
     mou: new MouService(),
