@@ -57,6 +57,7 @@ export class ApplicationService {
         await guardedUpdate(m, ApplicationEntity, app.id, app.version, fields, `Application ${app.id}`);
         await recordAdminAudit(m, ctx, { action: 'CREATE_APPLICATION', targetType: 'APPLICATION', targetId: app.id, before: app.status, after: ApplicationStatus.CREATED });
       });
+      ctx.services.gate.invalidateApplication(app.id);
       return toApplication(await this.get(ctx, app.id));
     }
     const saved = await ctx.ds.transaction(async (m) => {
