@@ -1,4 +1,8 @@
 import { PwdResolver } from '../modules/pwd/pwd.resolver';
+import { OrganizationResolver } from '../modules/organization/organization.resolver';
+import { MouResolver } from '../modules/mou/mou.resolver';
+import { ApplicationResolver } from '../modules/application/application.resolver';
+import { StaffResolver } from '../modules/staff/staff.resolver';
 
 /** Every resolver of every module; the one list the schema is built from. */
-export const RESOLVERS = [PwdResolver];
+export const RESOLVERS = [PwdResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver];

@@ -104,7 +104,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   });
 
   app.use(oauthRouter(services));
-  app.use(loginRouter(services));
+  app.use(loginRouter(services, trusted));
   if (config.graphiql) app.use(explorerRouter(services, schema));
 
   const apollo = new ApolloServer<RequestContext>({
@@ -136,7 +136,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
         const claims = await services.tokens.verify(m[1]);
         principal = claims.typ === 'app'
           ? await services.gate.admitApplication(claims, ip)
-          : { kind: 'user', userId: claims.userId, role: claims.role, organizationId: claims.organizationId, email: claims.email };
+          : await services.gate.admitUser(claims);
       }
       res.locals.ctx = buildContext({
         requestId, principal, ip, now: clock.now(), log: log.child({ requestId }), config, clock, ds, services,
