@@ -6,6 +6,7 @@ import { TokenService } from '../core/auth/tokens';
 import { RequestGate } from '../core/auth/gate';
 import { AccessLogWriter } from '../core/audit/access-log';
 import { PwdService } from '../modules/pwd/pwd.service';
+import { ApplicationStatusService } from '../modules/me/me.service';
 
 /** The services of one running instance; each module adds its service here. */
 export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger }) {
@@ -16,6 +17,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     gate: new RequestGate(deps.ds, deps.clock),
     accessLog: new AccessLogWriter(deps.ds, deps.log),
     pwd: new PwdService(),
+    applicationStatus: new ApplicationStatusService(),
   };
 }
 
