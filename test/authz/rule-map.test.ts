@@ -1,6 +1,5 @@
 import { allow } from 'graphql-shield';
 import { rule } from 'graphql-shield';
-import objectHash from 'object-hash';
 import { buildAppSchema } from '../../src/app/schema';
 import { checkRuleNames, mergeRules, RULE_TREE, ruleFor, ruleName, schemaFields } from '../../src/core/authz/permissions';
 import { ALL_SCOPES, Role } from '../../src/core/authz/scopes';
@@ -14,7 +13,7 @@ async function reaches(type: string, field: string, principal: Principal): Promi
   const r = ruleFor(RULE_TREE, type, field);
   if (!r) return false;
   const ctx = { principal, _shield: { cache: {} } };
-  const res = await r.resolve({}, {}, ctx, {} as never, { debug: false, allowExternalErrors: true, fallbackRule: allow, fallbackError: new Error(), hashFunction: objectHash });
+  const res = await r.resolve({}, {}, ctx, {} as never, { debug: false, allowExternalErrors: true, fallbackRule: allow, fallbackError: new Error(), hashFunction: () => '' });
   return res === true;
 }
 
