@@ -7,15 +7,18 @@ import { RequestGate } from '../core/auth/gate';
 import { AccessLogWriter } from '../core/audit/access-log';
 import { PwdService } from '../modules/pwd/pwd.service';
 import { ApplicationStatusService } from '../modules/me/me.service';
+import { createMetrics } from '../core/http/observability';
 
 /** The services of one running instance; each module adds its service here. */
 export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger }) {
   const tokens = new TokenService(deps.config.jwtSecret, () => deps.clock.now());
+  const accessLog = new AccessLogWriter(deps.ds, deps.log);
   return {
     ...deps,
     tokens,
     gate: new RequestGate(deps.ds, deps.clock),
-    accessLog: new AccessLogWriter(deps.ds, deps.log),
+    accessLog,
+    metrics: createMetrics({ accessLogBacklog: () => accessLog.backlog }),
     pwd: new PwdService(),
     applicationStatus: new ApplicationStatusService(),
   };
