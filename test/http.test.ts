@@ -38,7 +38,7 @@ describe('HTTP surface: protocol, hardening, observability', () => {
     const res = await fetch(`${t.url}/graphql?query={__typename}`);
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
-    expect((await res.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses non-JSON content types, JSON arrays (batches) and malformed JSON with clear 4xx errors', async () => {
