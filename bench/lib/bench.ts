@@ -23,6 +23,8 @@ export interface LoadFigures {
   requests: number;
   non2xx: number;
   errors: number;
+  /** Server CPU time per request (µs), when the target reports its CPU usage. */
+  cpuUsPerRequest?: number;
 }
 
 export function machine(): string {
@@ -43,7 +45,8 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Drives POST /graphql with autocannon; `body()` builds each request's JSON body. */
-export async function drive(opts: { label: string; url: string; token: string; body: () => string; connections: number; seconds: number }): Promise<LoadFigures> {
+export async function drive(opts: { label: string; url: string; token: string; body: () => string; connections: number; seconds: number; cpu?: () => Promise<number> }): Promise<LoadFigures> {
+  const cpuBefore = opts.cpu ? await opts.cpu() : 0;
   const result = await autocannon({
     url: `${opts.url}/graphql`,
     connections: opts.connections,
@@ -54,7 +57,9 @@ export async function drive(opts: { label: string; url: string; token: string; b
       setupRequest: (req: Record<string, unknown>) => ({ ...req, body: opts.body() }),
     }],
   });
+  const cpuUsed = opts.cpu ? (await opts.cpu()) - cpuBefore : undefined;
   return {
+    cpuUsPerRequest: cpuUsed === undefined ? undefined : cpuUsed / Math.max(1, result.requests.total),
     label: opts.label,
     requestsPerSec: result.requests.average,
     p50Ms: result.latency.p50,
@@ -69,12 +74,13 @@ export async function drive(opts: { label: string; url: string; token: string; b
 export function combine(label: string, rounds: LoadFigures[]): LoadFigures {
   const avg = (f: (r: LoadFigures) => number) => rounds.reduce((s, r) => s + f(r), 0) / rounds.length;
   const sum = (f: (r: LoadFigures) => number) => rounds.reduce((s, r) => s + f(r), 0);
-  return { label, requestsPerSec: avg((r) => r.requestsPerSec), p50Ms: avg((r) => r.p50Ms), p99Ms: avg((r) => r.p99Ms), requests: sum((r) => r.requests), non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors) };
+  const cpu = rounds.every((r) => r.cpuUsPerRequest !== undefined) ? avg((r) => r.cpuUsPerRequest!) : undefined;
+  return { label, cpuUsPerRequest: cpu, requestsPerSec: avg((r) => r.requestsPerSec), p50Ms: avg((r) => r.p50Ms), p99Ms: avg((r) => r.p99Ms), requests: sum((r) => r.requests), non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors) };
 }
 
 export function table(rows: LoadFigures[]): string {
-  const lines = ['| target | req/s | p50 ms | p99 ms | requests | non-2xx | errors |', '|---|---:|---:|---:|---:|---:|---:|'];
-  for (const r of rows) lines.push(`| ${r.label} | ${r.requestsPerSec.toFixed(0)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.requests} | ${r.non2xx} | ${r.errors} |`);
+  const lines = ['| target | req/s | p50 ms | p99 ms | server CPU µs/req | requests | non-2xx | errors |', '|---|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const r of rows) lines.push(`| ${r.label} | ${r.requestsPerSec.toFixed(0)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.cpuUsPerRequest?.toFixed(0) ?? '–'} | ${r.requests} | ${r.non2xx} | ${r.errors} |`);
   return lines.join('\n');
 }
 

@@ -8,6 +8,8 @@ export interface Target {
   token: string;
   /** UDIDs of the seeded records (the same on every target: the generator is deterministic). */
   udids: string[];
+  /** CPU time the server process has used so far, in µs. */
+  cpu(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +33,11 @@ export function startTarget(opts: TargetOptions): Promise<Target> {
       child.removeAllListeners('exit');
       ok({
         ...m,
+        cpu: () => new Promise<number>((done) => {
+          const on = (msg: { cpu?: number }) => { if (msg.cpu !== undefined) { child.off('message', on); done(msg.cpu); } };
+          child.on('message', on);
+          child.send('cpu');
+        }),
         stop: () => new Promise<void>((done) => { child.once('exit', () => done()); child.send('stop'); }),
       });
     });

@@ -7,6 +7,8 @@ import { ANY_PWD_READ } from '../../src/core/authz/rules';
 import { PWD_RECORD_FIELDS_BY_SCOPE } from '../../src/modules/pwd/pwd.rules';
 import type { Principal } from '../../src/core/auth/principal';
 import type { GraphQLSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /** Evaluates the rule guarding type.field for a principal, as shield would (false for "no rule"). */
 async function reaches(type: string, field: string, principal: Principal): Promise<boolean> {
@@ -78,6 +80,20 @@ describe('the merged rule map', () => {
     }
     const declared = Object.values(PWD_RECORD_FIELDS_BY_SCOPE).flat();
     expect(Object.keys(fields).filter((f) => !declared.includes(f as never))).toEqual([]);
+    expect(wrong).toEqual([]);
+  });
+
+  it('is what the README scope table tells a newcomer', () => {
+    const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8').split('\n');
+    const row = (label: string) => readme.find((l) => l.startsWith(`| ${label} |`)) ?? '';
+    const wrong: string[] = [];
+    for (const [access, names] of Object.entries(PWD_RECORD_FIELDS_BY_SCOPE)) {
+      const unlocks = row(access === ANY_PWD_READ ? 'any `pwd:*` read scope' : `\`${access}\``).split('|')[2] ?? '';
+      const listed = [...unlocks.matchAll(/`(\w+)`/g)].map((m) => m[1]).filter((f) => f !== 'pwd' && f !== 'pwds' && f !== 'verifyUdid');
+      const expected = names.map((n) => n);
+      if (access !== ANY_PWD_READ && JSON.stringify(listed) !== JSON.stringify(expected)) wrong.push(`${access}: README lists ${listed.join(',')}, rules say ${expected.join(',')}`);
+      if (access === ANY_PWD_READ && !expected.every((f) => unlocks.includes(`PwdRecord.${f}`))) wrong.push(`${access}: README row misses ${expected.join(',')}`);
+    }
     expect(wrong).toEqual([]);
   });
 
