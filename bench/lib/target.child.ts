@@ -30,6 +30,7 @@ async function main() {
     await server.close();
     process.exit(0);
   });
+  process.on('disconnect', () => process.exit(0)); // the bench runner went away
   process.send!({ url, token, udids });
 }
 

@@ -32,10 +32,14 @@ describe('authorization over HTTP: partial responses, principals, introspection,
     for (const e of res.errors ?? []) expect(JSON.stringify(e)).not.toMatch(/Not Authorised|stacktrace|INTERNAL_SERVER_ERROR/);
   });
 
-  it('gives a pwd:verify token only udid and cardStatus of a record', async () => {
+  it('gives a pwd:verify token only udid and cardStatus, and logs only the fields it served', async () => {
+    const [other] = await t.ds.query('SELECT udid FROM pwd_record ORDER BY id DESC LIMIT 1');
     const token = await t.appToken(partner, Scope.PWD_VERIFY);
-    const res = await t.op(PwdAcrossScopesDocument, { udid }, token);
-    expect(res.data?.pwd).toMatchObject({ udid, cardStatus: expect.any(String), name: null, mobile: null });
+    const res = await t.op(PwdAcrossScopesDocument, { udid: other.udid }, token);
+    expect(res.data?.pwd).toMatchObject({ udid: other.udid, cardStatus: expect.any(String), name: null, mobile: null });
+    await t.server.services.accessLog.flush();
+    const events = await t.ds.query('SELECT fields, scopes FROM access_event WHERE udid = ?', [other.udid]);
+    expect(events).toEqual([{ fields: 'cardStatus,udid', scopes: 'pwd:verify' }]);
   });
 
   it('refuses anonymous callers everything but __typename, with UNAUTHENTICATED', async () => {

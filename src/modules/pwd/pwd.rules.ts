@@ -1,7 +1,7 @@
 import { allow } from 'graphql-shield';
 import { IRules } from 'graphql-shield/typings/types';
 import { accessRule, ANY_PWD_READ, FieldAccess, rulesByScope } from '../../core/authz/rules';
-import { Scope } from '../../core/authz/scopes';
+import { PWD_READ_SCOPES, Scope } from '../../core/authz/scopes';
 import type { PwdRecord } from './pwd.types';
 
 type PwdField = Exclude<keyof PwdRecord, 'id'>;
@@ -22,6 +22,15 @@ export const PWD_RECORD_FIELDS_BY_SCOPE: Record<FieldAccess, readonly PwdField[]
   [Scope.BENEFIT_WRITE]: [],
   [Scope.BENEFIT_READ]: [],
 };
+
+/** The selected PwdRecord fields the scopes unlock: what the access log records as served (refused fields are not). */
+export function fieldsInScope(fields: string[], scopes: ReadonlySet<Scope>): string[] {
+  const anyRead = PWD_READ_SCOPES.some((s) => scopes.has(s));
+  const allowed = new Set((Object.entries(PWD_RECORD_FIELDS_BY_SCOPE) as [FieldAccess, readonly string[]][])
+    .filter(([access]) => (access === ANY_PWD_READ ? anyRead : scopes.has(access)))
+    .flatMap(([, fs]) => fs));
+  return fields.filter((f) => allowed.has(f));
+}
 
 /** Which scope opens each PwD query. */
 export const PWD_QUERY_ACCESS = { pwd: ANY_PWD_READ, pwds: Scope.PWD_SEARCH, verifyUdid: Scope.PWD_VERIFY } as const satisfies Record<string, FieldAccess>;
