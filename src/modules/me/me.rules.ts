@@ -11,5 +11,5 @@ export const applicationStatusRules: IRules = {
   MouValidity: allow,
   CostBudget: allow,
   DailyRecordQuota: allow,
-  BenefitReportingStatus: allow,
+  BenefitReportingDue: allow,
 };

@@ -44,7 +44,7 @@ export class DailyRecordQuota {
 }
 
 @ObjectType({ description: 'Two-way reporting (DESIGN.md §8): sharing is suspended when no benefit report is filed in time.' })
-export class BenefitReportingStatus {
+export class BenefitReportingDue {
   @Field(() => GraphQLDateTime, { nullable: true }) firstRecordAccessAt!: Date | null;
   @Field(() => GraphQLDateTime, { nullable: true }) lastBenefitReportAt!: Date | null;
   @Field(() => Int) graceDays!: number;
@@ -61,5 +61,5 @@ export class ApplicationStatusView {
   @Field(() => MouValidity, { nullable: true }) mou!: MouValidity | null;
   @Field(() => CostBudget) costBudget!: CostBudget;
   @Field(() => DailyRecordQuota) dailyRecordQuota!: DailyRecordQuota;
-  @Field(() => BenefitReportingStatus) benefitReporting!: BenefitReportingStatus;
+  @Field(() => BenefitReportingDue) benefitReporting!: BenefitReportingDue;
 }
