@@ -59,10 +59,11 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   app.disable('x-powered-by');
   app.set('etag', false);
   const httpServer = http.createServer(app);
-  // Slow or stuck clients cannot hold sockets for ever.
+  // Slow or stuck clients cannot hold sockets for ever. Idle keep-alive sockets stay open longer than
+  // clients' and load balancers' own idle timeouts, so a client never reuses a socket the server just closed.
   httpServer.requestTimeout = 30_000;
   httpServer.headersTimeout = 15_000;
-  httpServer.keepAliveTimeout = 5_000;
+  httpServer.keepAliveTimeout = 65_000;
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];

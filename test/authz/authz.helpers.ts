@@ -19,7 +19,10 @@ export function expectedAccess(type: string, field: string): FieldAccess | 'pare
     return hit ? hit[0] : 'undeclared';
   }
   if (type === 'Query' && field in PWD_QUERY_ACCESS) return PWD_QUERY_ACCESS[field as keyof typeof PWD_QUERY_ACCESS];
-  const name = ruleName(ruleFor(RULE_TREE, type, field));
+  let name = ruleName(ruleFor(RULE_TREE, type, field));
+  // or(scope:x, role:…): what an application may do is the scope part; the role part is for users.
+  const either = /^or\((.*)\)$/.exec(name);
+  if (either) name = either[1].split(',').find((r) => r.startsWith('scope:') || r === 'isApplication') ?? name;
   if (name === 'allow') return 'parent';
   if (name === 'isApplication') return 'application';
   if (name.startsWith('scope:')) return name.slice('scope:'.length) as FieldAccess;
