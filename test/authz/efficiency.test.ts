@@ -57,6 +57,22 @@ describe('authorization cost', () => {
     for (const [type, field, parent] of plain) expect(`${type}.${field} → ${String(resolve(type, field, parent))}`).toBe(`${type}.${field} → ${Object.values(parent)[0]}`);
     expect(resolve('PwdRecord', 'name', { name: 'x' })).toBeInstanceOf(Promise);
   });
+
+  it('resolves a guarded field synchronously once shield granted its rule in this request, and only then', async () => {
+    const name = (t.server.schema.getType('PwdRecord') as GraphQLObjectType).getFields().name.resolve!;
+    const info = { parentType: { name: 'PwdRecord' }, fieldName: 'name' } as never;
+    const app = { kind: 'application', applicationId: 1, organizationId: 1, clientId: 'c', scopes: new Set([Scope.PWD_IDENTITY]) };
+    const granted = { principal: app, _shield: { cache: { 'scope:pwd:identity': true } } };
+    expect(name({ name: 'Asha' }, {}, granted, info)).toBe('Asha');
+    // Undecided: shield's path (which then caches the grant); a denial stays on shield's path and is refused.
+    const fresh: Record<string, any> = { principal: app };
+    await expect(name({ name: 'Asha' }, {}, fresh, info)).resolves.toBe('Asha');
+    expect(fresh._shield.cache['scope:pwd:identity']).toBe(true);
+    expect(name({ name: 'Asha' }, {}, fresh, info)).toBe('Asha');
+    const denied: Record<string, any> = { principal: { ...app, scopes: new Set([Scope.PWD_CONTACT]) } };
+    await expect(name({ name: 'Asha' }, {}, denied, info)).resolves.toMatchObject({ code: 'FORBIDDEN', extensions: { requiredScope: 'pwd:identity' } });
+    await expect(name({ name: 'Asha' }, {}, denied, info)).resolves.toBeInstanceOf(Error);
+  });
 });
 
 describe('shield errors', () => {

@@ -85,12 +85,32 @@ function fallbackError(_err: unknown, _parent: unknown, _args: unknown, _ctx: un
   return forbidden(`You may not read ${info.parentType.name}.${info.fieldName}.`);
 }
 
+type FieldMiddleware = (resolve: (...a: unknown[]) => unknown, parent: unknown, args: unknown, ctx: { _shield?: { cache: Record<string, unknown> } }, info: GraphQLResolveInfo) => unknown;
+
+/**
+ * For a rule cached per request ('contextual'): once shield has granted it in this request, the
+ * fields it guards call their resolver directly (synchronously for plain properties) instead of
+ * going through shield's async middleware again. The grant is read from shield's own per-request
+ * cache, keyed by rule name (unique names are enforced by checkRuleNames); our rules answer
+ * synchronously, so the cached answer is `true` itself. A denial, an undecided rule or an async
+ * answer always takes shield's path: shield still makes every decision.
+ */
+function grantedFastPath(rule: ShieldRule, viaShield: FieldMiddleware): FieldMiddleware {
+  const name = (rule as unknown as { name: string }).name;
+  return (resolve, parent, args, ctx, info) =>
+    ctx._shield?.cache[name] === true ? resolve(parent, args, ctx, info) : viaShield(resolve, parent, args, ctx, info);
+}
+
+const isContextual = (r: ShieldRule | null): r is ShieldRule =>
+  !!r && (r as unknown as { cache?: unknown }).cache === 'contextual' && typeof (r as unknown as { func?: unknown }).func === 'function';
+
 /**
  * The whole policy: deny by default; a field without a rule is never served.
  *
  * graphql-shield wraps every field of every object type in an async middleware, even fields whose
  * rule is `allow`. Those wrappers turn each plain property read (edges, cursor, pageInfo…) into a
- * Promise and buy nothing, so they are dropped: only fields with a real rule (or none → deny) stay wrapped.
+ * Promise and buy nothing, so they are dropped: only fields with a real rule (or none → deny) stay
+ * wrapped, and fields guarded by an already-granted contextual rule skip the async path.
  */
 export function permissions(tree: RuleTree = RULE_TREE): IMiddlewareGenerator<unknown, unknown, unknown> {
   const generator = shield(tree as IRules, {
@@ -105,7 +125,11 @@ export function permissions(tree: RuleTree = RULE_TREE): IMiddlewareGenerator<un
     const pruned: Record<string, Record<string, unknown>> = {};
     for (const [type, fields] of Object.entries(generated)) {
       const keep: Record<string, unknown> = {};
-      for (const [field, mw] of Object.entries(fields)) if (ruleFor(tree, type, field) !== allow) keep[field] = mw;
+      for (const [field, mw] of Object.entries(fields)) {
+        const r = ruleFor(tree, type, field);
+        if (r === allow) continue;
+        keep[field] = isContextual(r) && typeof mw === 'function' ? grantedFastPath(r, mw as FieldMiddleware) : mw;
+      }
       if (Object.keys(keep).length) pruned[type] = keep;
     }
     return pruned as never;
