@@ -118,7 +118,10 @@ export function permissions(tree: RuleTree = RULE_TREE): IMiddlewareGenerator<un
     fallbackError,
     // Errors thrown by resolvers (DomainError from services) pass through unchanged instead of becoming FORBIDDEN.
     allowExternalErrors: true,
-    debug: false,
+    // Rethrow (rather than return) errors thrown by resolvers and rules, so graphql-js always reports
+    // them as errors — a returned error from another realm (driver errors) would be served as data.
+    // Nothing is exposed by this: formatError masks every unexpected error.
+    debug: true,
   });
   return middleware((schema: GraphQLSchema) => {
     const generated = generator.generate(schema) as Record<string, Record<string, unknown>>;
