@@ -32,14 +32,20 @@ describe('authorization over HTTP: partial responses, principals, introspection,
     for (const e of res.errors ?? []) expect(JSON.stringify(e)).not.toMatch(/Not Authorised|stacktrace|INTERNAL_SERVER_ERROR/);
   });
 
-  it('gives a pwd:verify token only udid and cardStatus, and logs only the fields it served', async () => {
+  it('gives a pwd:verify token nothing but verifyUdid: not even whether a UDID exists', async () => {
+    const res = await t.op(PwdAcrossScopesDocument, { udid }, await t.appToken(partner, Scope.PWD_VERIFY));
+    expect(res.data?.pwd).toBeNull();
+    expect(res.errors?.map((e) => [e.path.join('.'), e.extensions.code, e.extensions.requiredScope])).toEqual([['pwd', 'FORBIDDEN', 'pwd:*']]);
+  });
+
+  it('gives a pwd:search token only udid and cardStatus, and logs only the fields it served', async () => {
     const [other] = await t.ds.query('SELECT udid FROM pwd_record ORDER BY id DESC LIMIT 1');
-    const token = await t.appToken(partner, Scope.PWD_VERIFY);
+    const token = await t.appToken(partner, Scope.PWD_SEARCH);
     const res = await t.op(PwdAcrossScopesDocument, { udid: other.udid }, token);
     expect(res.data?.pwd).toMatchObject({ udid: other.udid, cardStatus: expect.any(String), name: null, mobile: null });
     await t.server.services.accessLog.flush();
     const events = await t.ds.query('SELECT fields, scopes FROM access_event WHERE udid = ?', [other.udid]);
-    expect(events).toEqual([{ fields: 'cardStatus,udid', scopes: 'pwd:verify' }]);
+    expect(events).toEqual([{ fields: 'cardStatus,udid', scopes: 'pwd:search' }]);
   });
 
   it('refuses anonymous callers everything but __typename, with UNAUTHENTICATED', async () => {

@@ -39,7 +39,8 @@ describe('authorization matrix (generated from the schema and the scope declarat
       const p = await createActivePartner(open.ds);
       const { mismatches } = await runMatrix(open, p, await fixtures(open));
       expect(mismatches.length).toBeGreaterThan(100);
-      expect(mismatches).toContainEqual(expect.stringMatching(/^pwd:verify: Query\.pwd > PwdRecord\.aadhaarLast4: expected FORBIDDEN/));
+      expect(mismatches).toContainEqual(expect.stringMatching(/^pwd:search: Query\.pwd > PwdRecord\.aadhaarLast4: expected FORBIDDEN/));
+      expect(mismatches).toContainEqual(expect.stringMatching(/^pwd:verify: Query\.pwd > PwdRecord\.udid: expected FORBIDDEN at pwd,/));
       expect(mismatches).toContainEqual(expect.stringMatching(/^pwd:identity: Query\.pwds > .*: expected FORBIDDEN at pwds, but it was served/));
     } finally {
       await open.close();

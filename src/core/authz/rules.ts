@@ -41,12 +41,12 @@ export function hasScope(scope: Scope): Rule {
   return r;
 }
 
-/** `udid` and `cardStatus` need any pwd:* read scope. */
+/** `udid` and `cardStatus` need any pwd:* read scope (PWD_READ_SCOPES: not pwd:verify). */
 export const hasAnyPwdReadScope = rule('scope:pwd:*', { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
   const p = ctx.principal;
   if (p.kind === 'anonymous') return unauthenticated();
   if (p.kind !== 'application') return forbidden('Only partner applications may read PwD records.', { requiredScope: 'pwd:*' });
-  return PWD_READ_SCOPES.some((s) => p.scopes.has(s)) || forbidden('This field needs any pwd:* read scope.', { requiredScope: 'pwd:*' });
+  return PWD_READ_SCOPES.some((s) => p.scopes.has(s)) || forbidden('This field needs a pwd:* read scope (pwd:identity, pwd:contact, pwd:disability, pwd:socioeconomic, pwd:aadhaar or pwd:search); pwd:verify gives verifyUdid only.', { requiredScope: 'pwd:*' });
 });
 
 /** Marks fields any pwd:* read scope may see in a scope → fields map. */
