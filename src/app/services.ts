@@ -6,6 +6,12 @@ import { TokenService } from '../core/auth/tokens';
 import { RequestGate } from '../core/auth/gate';
 import { AccessLogWriter } from '../core/audit/access-log';
 import { PwdService } from '../modules/pwd/pwd.service';
+import { OrganizationService } from '../modules/organization/organization.service';
+import { MouService } from '../modules/mou/mou.service';
+import { ApplicationService } from '../modules/application/application.service';
+import { ApplicationAccessService } from '../modules/application/application-access.service';
+import { StaffService } from '../modules/staff/staff.service';
+import { LoginLimiter } from '../modules/staff/login.limiter';
 import { ApplicationStatusService } from '../modules/me/me.service';
 import { createMetrics } from '../core/http/observability';
 
@@ -20,6 +26,12 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     accessLog,
     metrics: createMetrics({ accessLogBacklog: () => accessLog.backlog }),
     pwd: new PwdService(),
+    organization: new OrganizationService(),
+    mou: new MouService(),
+    application: new ApplicationService(),
+    applicationAccess: new ApplicationAccessService(),
+    staff: new StaffService(),
+    loginLimiter: new LoginLimiter(),
     applicationStatus: new ApplicationStatusService(),
   };
 }

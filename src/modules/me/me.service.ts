@@ -5,6 +5,8 @@ import { daysBetween } from '../../core/clock';
 import { fromDbDate, fromDbDateTime, toDbDateTime } from '../../core/db/columns';
 import { forbidden } from '../../core/errors/errors';
 import { ApplicationStatusView, CostBudget, MouValidity } from './me.types';
+import { ApplicationStatus } from '../application/application.entity';
+import { OrganizationStatus } from '../organization/organization.entity';
 
 /**
  * Where live cost-budget levels come from. Until the limits module provides one, the bucket is
@@ -43,8 +45,8 @@ export class ApplicationStatusService {
       ) as Promise<{ n: unknown }[]>,
     ]);
     const view = new ApplicationStatusView();
-    view.application = { id: String(app.id), name: String(app.name), clientId: String(app.client_id), status: String(app.status) };
-    view.organization = { id: String(app.org_id), name: String(app.org_name), status: String(app.org_status) };
+    view.application = { id: String(app.id), name: String(app.name), clientId: String(app.client_id), status: app.status as ApplicationStatus };
+    view.organization = { id: String(app.org_id), name: String(app.org_name), status: app.org_status as OrganizationStatus };
     view.grantedScopes = [...p.scopes].sort().map(scopeToName);
     const approved: string[] = app.approved_scopes ? JSON.parse(String(app.approved_scopes)) : [];
     view.approvedScopes = approved.filter(isScope).sort().map(scopeToName);

@@ -2,6 +2,11 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { DateScalar } from '../../core/scalars';
 import { ScopeName } from '../../core/authz/scopes';
+import { ApplicationStatus } from '../application/application.entity';
+import { OrganizationStatus } from '../organization/organization.entity';
+// The enums' GraphQL registration lives with their modules' types.
+import '../application/application.types';
+import '../organization/organization.types';
 
 /** The calling application, as it sees itself. */
 @ObjectType({ description: 'The calling application.' })
@@ -9,14 +14,14 @@ export class ApplicationSummary {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => String) clientId!: string;
-  @Field(() => String, { description: 'REQUESTED, CREATED, APPROVED or DISABLED' }) status!: string;
+  @Field(() => ApplicationStatus) status!: ApplicationStatus;
 }
 
 @ObjectType({ description: "The calling application's organisation." })
 export class OrganizationSummary {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
-  @Field(() => String, { description: 'REGISTERED, APPROVED, ACTIVE or DEACTIVATED' }) status!: string;
+  @Field(() => OrganizationStatus) status!: OrganizationStatus;
 }
 
 @ObjectType({ description: 'The MoU with DEPwD in force today.' })
