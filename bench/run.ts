@@ -1,5 +1,6 @@
 import { BenchOptions, machine, Scenario, writeSection } from './lib/bench';
 import { authzScenario } from './authz';
+import { lookupScenario } from './lookup';
 
 /**
  * `npm run bench [-- --smoke] [--scenario a,b]`. The registry of load scenarios: add yours here.
@@ -7,6 +8,7 @@ import { authzScenario } from './authz';
  */
 export const SCENARIOS: Record<string, Scenario> = {
   authz: authzScenario,
+  lookup: lookupScenario,
 };
 
 async function main() {

@@ -10,6 +10,8 @@ export interface Target {
   udids: string[];
   /** CPU time the server process has used so far, in µs. */
   cpu(): Promise<number>;
+  /** Peak resident set size of the server process so far, in bytes (sampled every 50 ms). */
+  peakRss(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -18,6 +20,8 @@ export interface TargetOptions {
   /** false: the schema without graphql-shield (the authorization baseline). */
   authorization?: boolean;
   env?: Record<string, string>;
+  /** Use this database (mysql://… or a SQLite file path) instead of a fresh in-memory SQLite; seeded up to `records`. */
+  database?: string;
 }
 
 /** Boots bench/lib/target.child.ts: in-memory SQLite, seeded records, an active partner with every scope. */
@@ -37,6 +41,11 @@ export function startTarget(opts: TargetOptions): Promise<Target> {
           const on = (msg: { cpu?: number }) => { if (msg.cpu !== undefined) { child.off('message', on); done(msg.cpu); } };
           child.on('message', on);
           child.send('cpu');
+        }),
+        peakRss: () => new Promise<number>((done) => {
+          const on = (msg: { rss?: number }) => { if (msg.rss !== undefined) { child.off('message', on); done(msg.rss); } };
+          child.on('message', on);
+          child.send('rss');
         }),
         stop: () => new Promise<void>((done) => { child.once('exit', () => done()); child.send('stop'); }),
       });
