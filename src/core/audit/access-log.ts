@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 import { toDbDateTime } from '../db/columns';
 import { isMysql } from '../db/database';
+import { serialTransaction } from '../db/serial-transaction';
 import { AccessEventInput, AccessEventSink } from './access-sink';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -78,7 +79,7 @@ export class AccessLogWriter implements AccessEventSink {
    * extend the chain strictly one after another and ids follow chain order.
    */
   private async write(batch: AccessEventInput[]): Promise<void> {
-    await this.ds.transaction(async (m) => {
+    await serialTransaction(this.ds, async (m) => {
       await m.query('UPDATE access_log_head SET last_event_id = last_event_id WHERE id = 1');
       const lock = isMysql(this.ds) ? ' FOR UPDATE' : '';
       const head: { last_hash: string }[] = await m.query(`SELECT last_hash FROM access_log_head WHERE id = 1${lock}`);

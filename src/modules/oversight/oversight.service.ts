@@ -3,6 +3,7 @@ import { Role } from '../../core/authz/scopes';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors/errors';
 import { fromDbDate, fromDbDateTime, toDbDateTime } from '../../core/db/columns';
 import { daysBetween } from '../../core/clock';
+import { serialTransaction } from '../../core/db/serial-transaction';
 import { AccessLogFilter, MAX_OVERSIGHT_PAGE } from './oversight.inputs';
 import { AlertStatus } from './oversight.entity';
 import { AccessEvent, AccessEventConnection, RecordAccessSummary, ScrapingAlert, ScrapingAlertConnection, UsageDay } from './oversight.types';
@@ -136,7 +137,7 @@ export class OversightService {
     const p = ctx.principal;
     if (p.kind !== 'user') throw forbidden('Only staff may change an alert.');
     const at = toDbDateTime(ctx.now);
-    await ctx.ds.transaction(async (m) => {
+    await serialTransaction(ctx.ds, async (m) => {
       const [cur]: Row[] = await m.query('SELECT status FROM scraping_alert WHERE id = ?', [id]);
       if (!cur) throw notFound(`There is no scraping alert ${id}.`);
       const before = String(cur.status);

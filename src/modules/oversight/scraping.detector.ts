@@ -3,6 +3,7 @@ import type { Logger } from '../../core/logger';
 import type { Clock } from '../../core/clock';
 import type { RequestGate } from '../../core/auth/gate';
 import { toDbDateTime } from '../../core/db/columns';
+import { serialTransaction } from '../../core/db/serial-transaction';
 import type { UsageRecorder } from './usage.recorder';
 
 /** Thresholds of the enumeration patterns (DESIGN.md §7); one table so README and tests agree. */
@@ -124,7 +125,7 @@ export class ScrapingDetector {
     const windowEnd = toDbDateTime(new Date(now));
     this.writes = this.writes.then(async () => {
       try {
-        await ds.transaction(async (m) => {
+        await serialTransaction(ds, async (m) => {
           const at = toDbDateTime(new Date(now));
           await m.query(
             `INSERT INTO scraping_alert (application_id, kind, evidence, window_start, window_end, status, auto_suspended, raised_at)
