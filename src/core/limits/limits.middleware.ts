@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLSchema, Kind } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../../app/context';
 import type { Services } from '../../app/services';
@@ -65,6 +65,11 @@ export function staticLimits(schema: GraphQLSchema): RequestHandler {
   };
 }
 
+function operationNameOf(a: DocumentAnalysis): string | null {
+  const ops = a.document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return ops.length === 1 && ops[0].kind === Kind.OPERATION_DEFINITION ? ops[0].name?.value ?? null : null;
+}
+
 /** After the gate: an application may run the query only if its budget and daily quota allow. */
 export function budgetGate(services: Services): RequestHandler {
   return async (_req: Request, res: Response, next: NextFunction) => {
@@ -72,6 +77,8 @@ export function budgetGate(services: Services): RequestHandler {
     const cost = res.locals.cost as RequestCost | undefined;
     if (!ctx || !cost) return next();
     ctx.cost = cost;
+    // The access log names the operation even when the client did not send operationName.
+    if (!ctx.operationName) ctx.operationName = operationNameOf(cost.analysis);
     const p = ctx.principal;
     if (p.kind !== 'application') return next();
     try {
