@@ -11,17 +11,20 @@ import { PwdService } from '../modules/pwd/pwd.service';
 import { UsageRecorder } from '../modules/oversight/usage.recorder';
 import { ScrapingDetector } from '../modules/oversight/scraping.detector';
 import { OversightService } from '../modules/oversight/oversight.service';
+import { createMetrics } from '../core/http/observability';
 
 /** The services of one running instance; each module adds its service here. */
 export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger; budgetStore?: BudgetStore }) {
   const tokens = new TokenService(deps.config.jwtSecret, () => deps.clock.now());
   const gate = new RequestGate(deps.ds, deps.clock);
   const usage = new UsageRecorder(deps.ds, deps.log);
+  const accessLog = new AccessLogWriter(deps.ds, deps.log);
   return {
     ds: deps.ds, config: deps.config, clock: deps.clock, log: deps.log,
     tokens,
     gate,
-    accessLog: new AccessLogWriter(deps.ds, deps.log),
+    accessLog,
+    metrics: createMetrics({ accessLogBacklog: () => accessLog.backlog }),
     budget: new BudgetService(deps.budgetStore ?? new MemoryBudgetStore(), deps.clock),
     usage,
     scraping: new ScrapingDetector({ ds: deps.ds, log: deps.log, clock: deps.clock, gate, usage, autoSuspend: deps.config.scrapingAutoSuspend }),
