@@ -19,15 +19,17 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
   const gate = new RequestGate(deps.ds, deps.clock);
   const usage = new UsageRecorder(deps.ds, deps.log);
   const accessLog = new AccessLogWriter(deps.ds, deps.log);
+  const metrics = createMetrics({ accessLogBacklog: () => accessLog.backlog });
   return {
     ds: deps.ds, config: deps.config, clock: deps.clock, log: deps.log,
     tokens,
     gate,
     accessLog,
-    metrics: createMetrics({ accessLogBacklog: () => accessLog.backlog }),
+    metrics,
     budget: new BudgetService(deps.budgetStore ?? new MemoryBudgetStore(), deps.clock),
     usage,
-    scraping: new ScrapingDetector({ ds: deps.ds, log: deps.log, clock: deps.clock, gate, usage, autoSuspend: deps.config.scrapingAutoSuspend }),
+    scraping: new ScrapingDetector({ ds: deps.ds, log: deps.log, clock: deps.clock, gate, usage, autoSuspend: deps.config.scrapingAutoSuspend,
+      onRaise: (kind) => metrics.alertsRaised.inc({ kind }) }),
     pwd: new PwdService(),
     oversight: new OversightService(),
   };

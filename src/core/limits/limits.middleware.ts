@@ -88,6 +88,7 @@ export function budgetGate(services: Services): RequestHandler {
     } catch (err) {
       if (!(err instanceof DomainError)) return next(err);
       services.usage.add(p.applicationId, ctx.clock.today(), { requests: 1, errors: 1 });
+      if (err.code === 'THROTTLED' || err.code === 'DAILY_RECORD_QUOTA_EXCEEDED') services.metrics.budgetRejections.inc({ code: err.code });
       const available = typeof err.extensions.currentlyAvailable === 'number' ? err.extensions.currentlyAvailable : null;
       reject(res, err, costReport(cost.requested, 0, cost.budget, available));
     }

@@ -51,6 +51,7 @@ export class ScrapingDetector {
 
   constructor(private readonly deps: {
     ds: DataSource; log: Logger; clock: Clock; gate: RequestGate; usage: UsageRecorder; autoSuspend: boolean;
+    onRaise?: (kind: AlertKind) => void;
   }) {}
 
   /** A lookup by UDID (pwd, verifyUdid), found or not. */
@@ -119,6 +120,7 @@ export class ScrapingDetector {
     if (w.raised.has(kind)) return;
     w.raised.add(kind);
     this.raised++;
+    this.deps.onRaise?.(kind);
     const { ds, log, gate, autoSuspend } = this.deps;
     log.warn({ applicationId, kind, evidence }, 'scraping alert raised');
     const windowStart = toDbDateTime(new Date(w.start));
