@@ -5,7 +5,7 @@ import {
 import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
 import { DomainError } from '../errors/errors';
-import { STATIC_LIMITS, ANALYSIS_CACHE_SIZE } from './limits.config';
+import { STATIC_LIMITS, ANALYSIS_CACHE_SIZE, ANALYSIS_CACHE_BYTES } from './limits.config';
 
 /**
  * What is known about one query text, computed once and cached by the text (the hot path sends the
@@ -112,7 +112,7 @@ export function analyzeDocument(schema: GraphQLSchema, text: string): AnalysisRe
     return { ok: false, error: tooComplex('tokens', L.maxTokens, tokens, `The query has more than ${L.maxTokens} tokens; split it into smaller operations.`) };
   }
   let document: DocumentNode;
-  try { document = parse(text); } catch { return { ok: false, error: null } }
+  try { document = parse(text, { noLocation: true }); } catch { return { ok: false, error: null } }
   const { aliases, directives } = countAliasesAndDirectives(document);
   if (aliases > L.maxAliases) {
     return { ok: false, error: tooComplex('aliases', L.maxAliases, aliases, `The query uses ${aliases} aliases (fragments counted per spread); at most ${L.maxAliases} are allowed. Use pwds for lists instead of aliasing many lookups.`) };
@@ -192,16 +192,26 @@ function rootFields(doc: DocumentNode, set: SelectionSetNode): FieldNode[] {
   return out;
 }
 
-/** A small LRU of analyses by query text. */
+/**
+ * A small LRU of analyses by query text, bounded by entries and by the total length of the texts
+ * kept (hot-path documents are small; a flood of large distinct documents must not grow the heap).
+ */
 export class AnalysisCache {
   private map = new Map<string, AnalysisResult>();
-  constructor(private readonly schema: GraphQLSchema, private readonly size = ANALYSIS_CACHE_SIZE) {}
+  private bytes = 0;
+  constructor(private readonly schema: GraphQLSchema, private readonly maxEntries = ANALYSIS_CACHE_SIZE, private readonly maxBytes = ANALYSIS_CACHE_BYTES) {}
   get(text: string): AnalysisResult {
     let r = this.map.get(text);
     if (r) { this.map.delete(text); this.map.set(text, r); return r; }
     r = analyzeDocument(this.schema, text);
+    if (text.length > this.maxBytes / 16) return r; // too large to be worth keeping
     this.map.set(text, r);
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
+    this.bytes += text.length;
+    while (this.map.size > this.maxEntries || this.bytes > this.maxBytes) {
+      const oldest = this.map.keys().next().value as string;
+      this.map.delete(oldest);
+      this.bytes -= oldest.length;
+    }
     return r;
   }
 }

@@ -14,4 +14,6 @@ export const STATIC_LIMITS = {
 } as const;
 
 /** Documents whose analysis is kept (parsed AST, counts, cost by cost-relevant variables). */
-export const ANALYSIS_CACHE_SIZE = 1_000;
+export const ANALYSIS_CACHE_SIZE = 500;
+/** Total query text kept in that cache (the parsed documents are a small multiple of it). */
+export const ANALYSIS_CACHE_BYTES = 1024 * 1024;
