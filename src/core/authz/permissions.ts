@@ -27,6 +27,9 @@ export function permissions() {
     fallbackRule: deny,
     fallbackError: () => forbidden('Not permitted.'),
     allowExternalErrors: true,
-    debug: false,
+    // Rethrow (rather than return) errors thrown by resolvers and rules, so graphql-js always reports
+    // them as errors — a returned error from another realm (driver errors) would be served as data.
+    // Nothing is exposed by this: formatError masks every unexpected error.
+    debug: true,
   });
 }
