@@ -129,6 +129,18 @@ describe('static limits (DESIGN.md §7)', () => {
     });
   });
 
+  it('introspection needs a token; field suggestions are not shown', async () => {
+    const anon = await t.gql('{ __schema { queryType { name } } }');
+    expect(anon.status).toBe(401);
+    expect(code(anon)).toBe('UNAUTHENTICATED');
+    const hidden = await t.gql('{ __type(name: "PwdRecord") { name } }');
+    expect(code(hidden)).toBe('UNAUTHENTICATED');
+    const authed = await t.gql('{ __schema { queryType { name } } }', undefined, token);
+    expect(authed.body.data.__schema.queryType.name).toBe('Query');
+    const typo = await t.gql(`{ pwd(udid: "${udid}") { nam } }`, undefined, token);
+    expect(typo.body.errors[0].message).not.toMatch(/Did you mean/);
+  });
+
   it('the same document with other variables is priced the same; an unknown UDID costs 1 actual point', async () => {
     const q = `query One($u: UDID!) { pwd(udid: $u) { udid name } }`;
     const r1 = await t.gql(q, { u: udid }, token);

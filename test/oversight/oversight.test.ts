@@ -81,6 +81,9 @@ describe('analyst oversight queries', () => {
     const byApp = Object.fromEntries(r.data!.usageByApplication.map((u) => [u.applicationId, u]));
     expect(byApp[a.applicationId]).toMatchObject({ day, requests: 6, records: 6, distinctRecords: 5, cost: 24, errors: 0, unknownLookups: 0 });
     expect(byApp[b.applicationId]).toMatchObject({ requests: 3, records: 4, unknownLookups: 1, cost: 4 + 1 + 3 });
+    const partnerAdmin = await t.login(b.partnerAdmin.email, b.partnerAdmin.password);
+    const own = await t.op(UsageByApplicationDocument, { from: day, to: day }, partnerAdmin);
+    expect(own.data!.usageByApplication.map((u) => u.applicationId)).toEqual([b.applicationId]);
     const range = await t.op(UsageByApplicationDocument, { from: '2026-01-01', to: '2027-12-31' }, analyst);
     expect(range.errors![0].extensions.code).toBe('BAD_USER_INPUT');
   });
