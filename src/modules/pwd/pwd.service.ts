@@ -3,6 +3,7 @@ import { badInput } from '../../core/errors/errors';
 import { fromDbDate } from '../../core/db/columns';
 import { CardStatus, CertificateType, DisabilityType, Education, Employment, Gender, IncomeBand } from './pwd.enums';
 import { PwdFilter, MAX_PAGE } from './pwd.inputs';
+import { servedFields } from './pwd.fields';
 import { PwdConnection, PwdRecord, UdidVerification } from './pwd.types';
 
 /** Columns read on the hot path; raw rows, no entity hydration. */
@@ -93,7 +94,7 @@ export class PwdService {
       udid,
       source,
       scopes: [...p.scopes].sort().join(' '),
-      fields: fields.join(','),
+      fields: (source === 'verifyUdid' ? fields : servedFields(fields, p.scopes)).join(','),
       operationName: ctx.operationName,
       requestId: ctx.requestId,
       sourceIp: ctx.ip,
