@@ -118,6 +118,8 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
+    // Every request carries its query text: a hash-only (APQ) request would skip the static limits and cost checks.
+    persistedQueries: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observabilityPlugin(), unavailableStatusPlugin(), costPlugin(schema)],
     formatError: (formatted, error) =>
       formatError(formatted, error, {

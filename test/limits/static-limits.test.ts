@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { startTestServer, TestServer, createActivePartner } from '../helpers/server';
 import { STATIC_LIMITS as L } from '../../src/core/limits/limits.config';
 
@@ -29,6 +30,18 @@ describe('static limits (DESIGN.md §7)', () => {
     const body: any = await res.json();
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(body.errors[0].message).toMatch(/one operation per HTTP request/);
+  });
+
+  it('refuses hash-only (automatic persisted query) requests, which would skip the limits', async () => {
+    const query = 'query P($n: Int) { pwds(filter: {}, first: $n) { edges { node { udid name guardianName nameRegional } } } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const post = (body: unknown) => fetch(`${t.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+    }).then((r) => r.json() as Promise<any>);
+    await post({ query, variables: { n: 1 }, extensions: { persistedQuery: { version: 1, sha256Hash } } }); // would register it
+    const replay = await post({ variables: { n: 100 }, extensions: { persistedQuery: { version: 1, sha256Hash } } });
+    expect(replay.data).toBeUndefined();
+    expect(replay.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('depth: 6 levels pass the depth limit, 7 are QUERY_TOO_DEEP, also through fragments', async () => {
