@@ -109,7 +109,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   });
 
   app.use(oauthRouter(services));
-  app.use(loginRouter(services));
+  app.use(loginRouter(services, trusted));
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -142,7 +142,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
         const claims = await services.tokens.verify(m[1]);
         principal = claims.typ === 'app'
           ? await services.gate.admitApplication(claims, ip)
-          : { kind: 'user', userId: claims.userId, role: claims.role, organizationId: claims.organizationId, email: claims.email };
+          : await services.gate.admitUser(claims);
       }
       res.locals.ctx = buildContext({
         requestId, principal, ip, now: clock.now(), log: log.child({ requestId }), config, clock, ds, services,

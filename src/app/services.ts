@@ -11,6 +11,12 @@ import { PwdService } from '../modules/pwd/pwd.service';
 import { UsageRecorder } from '../modules/oversight/usage.recorder';
 import { ScrapingDetector } from '../modules/oversight/scraping.detector';
 import { OversightService } from '../modules/oversight/oversight.service';
+import { OrganizationService } from '../modules/organization/organization.service';
+import { MouService } from '../modules/mou/mou.service';
+import { ApplicationService } from '../modules/application/application.service';
+import { ApplicationAccessService } from '../modules/application/application-access.service';
+import { StaffService } from '../modules/staff/staff.service';
+import { LoginLimiter } from '../modules/staff/login.limiter';
 import { createMetrics } from '../core/http/observability';
 
 /** The services of one running instance; each module adds its service here. */
@@ -32,6 +38,12 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
       onRaise: (kind) => metrics.alertsRaised.inc({ kind }) }),
     pwd: new PwdService(),
     oversight: new OversightService(),
+    organization: new OrganizationService(),
+    mou: new MouService(),
+    application: new ApplicationService(),
+    applicationAccess: new ApplicationAccessService(),
+    staff: new StaffService(),
+    loginLimiter: new LoginLimiter(),
   };
 }
 

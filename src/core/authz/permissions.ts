@@ -2,10 +2,14 @@ import { deny, shield } from 'graphql-shield';
 import { IRules } from 'graphql-shield/typings/types';
 import { forbidden } from '../errors/errors';
 import { pwdRules } from '../../modules/pwd/pwd.rules';
+import { organizationRules } from '../../modules/organization/organization.rules';
+import { mouRules } from '../../modules/mou/mou.rules';
+import { applicationRules } from '../../modules/application/application.rules';
+import { staffRules } from '../../modules/staff/staff.rules';
 import { oversightRules } from '../../modules/oversight/oversight.rules';
 
 /** Each module's rules, merged into one tree (STYLE.md habit 4). Add a module's rules here. */
-export const MODULE_RULES: IRules[] = [pwdRules, oversightRules];
+export const MODULE_RULES: IRules[] = [pwdRules, organizationRules, mouRules, applicationRules, staffRules, oversightRules];
 
 export function mergeRules(parts: IRules[]): Record<string, Record<string, unknown> | unknown> {
   const tree: Record<string, any> = {};

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { DisabilityType } from '../../modules/pwd/pwd.enums';
+import { applicationLoaders } from '../../modules/application/application.loaders';
+import { organizationLoaders } from '../../modules/organization/organization.loaders';
 
 /**
  * Per-request DataLoaders (STYLE.md habit 8): a field resolver never queries one row per parent.
@@ -8,6 +10,8 @@ import { DisabilityType } from '../../modules/pwd/pwd.enums';
  */
 export function createLoaders(ds: DataSource) {
   return {
+    ...organizationLoaders(ds),
+    ...applicationLoaders(ds),
     /** Disability types of each PwD, by record id: one query per page, however many records. */
     disabilitiesByPwdId: new DataLoader<number, DisabilityType[]>(async (ids) => {
       const placeholders = ids.map(() => '?').join(',');
