@@ -4,6 +4,7 @@ import { badInput, conflict, forbidden, notFound } from '../../core/errors/error
 import { fromDbDate, fromDbDateTime, toDbDateTime } from '../../core/db/columns';
 import { daysBetween } from '../../core/clock';
 import { serialTransaction } from '../../core/db/serial-transaction';
+import { recordAdminAudit } from '../../core/audit/admin-audit';
 import { AccessLogFilter, MAX_OVERSIGHT_PAGE } from './oversight.inputs';
 import { AlertStatus } from './oversight.entity';
 import { AccessEvent, AccessEventConnection, RecordAccessSummary, ScrapingAlert, ScrapingAlertConnection, UsageDay } from './oversight.types';
@@ -151,11 +152,10 @@ export class OversightService {
       const res = await m.query(`UPDATE scraping_alert SET status = ?, ${set} WHERE id = ? AND status = ?`, [to, ...params, id, before]);
       const changed = Array.isArray(res) ? undefined : (res as { affectedRows?: number; changes?: number });
       if (changed && (changed.affectedRows ?? changed.changes) === 0) throw conflict(`Scraping alert ${id} changed meanwhile; reload it.`);
-      await m.query(
-        `INSERT INTO admin_audit (actor_type, actor_id, actor_role, action, target_type, target_id, before_status, after_status, details, request_id, occurred_at)
-         VALUES ('USER', ?, ?, ?, 'SCRAPING_ALERT', ?, ?, ?, ?, ?, ?)`,
-        [p.userId, p.role, to === AlertStatus.ACKNOWLEDGED ? 'ACKNOWLEDGE_SCRAPING_ALERT' : 'RESOLVE_SCRAPING_ALERT', id, before, to,
-          resolution ? JSON.stringify({ resolution }) : null, ctx.requestId, at]);
+      await recordAdminAudit(m, ctx, {
+        action: to === AlertStatus.ACKNOWLEDGED ? 'ACKNOWLEDGE_SCRAPING_ALERT' : 'RESOLVE_SCRAPING_ALERT',
+        targetType: 'SCRAPING_ALERT', targetId: id, before, after: to, details: resolution ? { resolution } : null,
+      });
     });
     const [row]: Row[] = await ctx.ds.query(
       'SELECT s.*, a.name AS application_name, a.organization_id FROM scraping_alert s JOIN application a ON a.id = s.application_id WHERE s.id = ?', [id]);
