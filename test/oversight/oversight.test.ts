@@ -54,7 +54,9 @@ describe('analyst oversight queries', () => {
 
     const one = await t.op(AccessLogDocument, { filter: { udid: udids[0] } }, analyst);
     expect(one.data!.accessLog.edges.map((e) => e.node.source)).toEqual(['pwds', 'pwd', 'pwd', 'pwd']);
-    const cut = new Date(nodes.at(-1)!.occurredAt as string).getTime() + 500;
+    // The clock moved 1 s between the 5th and the 6th event: cut half-way.
+    const at = (id: number) => new Date(nodes.find((n) => Number(n.id) === id)!.occurredAt as string).getTime();
+    const cut = (at(5) + at(6)) / 2;
     const late = await t.op(AccessLogDocument, { filter: { from: new Date(cut).toISOString() } }, analyst);
     expect(late.data!.accessLog.edges).toHaveLength(5);
     const early = await t.op(AccessLogDocument, { filter: { to: new Date(cut).toISOString() } }, analyst);
