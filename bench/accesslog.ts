@@ -6,6 +6,7 @@ import { createServer } from '../src/app/server';
 import { createLogger } from '../src/core/logger';
 import { seedPwdRecords } from '../src/modules/pwd/pwd.seed';
 import { createActivePartner } from '../src/modules/staff/demo.seed';
+import type { Scenario } from './lib/bench';
 
 interface CannonResult { requests: { average: number }; latency: { p99: number }; non2xx: number; errors: number }
 // autocannon ships no types; this is the part of its API used here.
@@ -79,3 +80,22 @@ if (require.main === module) {
     if (r.errors > 0 || (!smoke && r.ratio < r.target)) process.exitCode = 1;
   }).catch((err) => { process.stderr.write(String(err?.stack ?? err) + '\n'); process.exit(1); });
 }
+
+/** The `accesslog` entry of bench/run.ts. */
+export const accesslogScenario: Scenario = {
+  description: 'pwd(udid) with the access log on vs. off, alternating phases on one server: the cost of logging every record served',
+  async run({ smoke, log }) {
+    log('accesslog: seeding and driving pwd(udid) with the access log off/on…');
+    const r = await runAccessLogBench({ smoke });
+    const rows = r.phases.map((p, i) => `| ${i + 1} | ${p.logOn ? 'on' : 'off'} | ${p.rps.toFixed(0)} | ${p.p99} | ${p.events} |`).join('\n');
+    return [
+      `### accesslog — ${r.database}, ${r.records} records, ${r.connections} connections, ${r.seconds} s phases`,
+      '',
+      '| phase | access log | req/s | p99 ms | events written |',
+      '|---|---|---|---|---|',
+      rows,
+      '',
+      `Access log on: ${r.rpsLogOn} req/s; off: ${r.rpsLogOff} req/s; ratio **${r.ratio}** (target ≥ ${r.target}); ${r.eventsWritten} events written, ${r.errors} errors.`,
+    ].join('\n');
+  },
+};

@@ -19,6 +19,7 @@ import { observabilityPlugin, requestObserver } from '../core/http/observability
 import { corsPolicy } from '../core/http/cors';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
 import { buildAppSchema } from './schema';
+import { introspectionGatePlugin } from '../core/authz/schema-privacy.plugin';
 import { buildContext, RequestContext } from './context';
 import { createServices, Services } from './services';
 import { oauthRouter } from '../modules/application/oauth.routes';
@@ -49,6 +50,8 @@ export interface ServerOptions {
   log?: Logger;
   /** Close the DataSource on close() (the process owns it). */
   ownsDataSource?: boolean;
+  /** false: no graphql-shield middleware (benchmarks' baseline only; never in production). */
+  authorization?: boolean;
 }
 
 export async function createServer(opts: ServerOptions): Promise<AppServer> {
@@ -57,7 +60,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   const log = opts.log ?? createLogger(config.logLevel);
   const budgetStore = await createBudgetStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, log });
   const services = createServices({ ds, config, clock, log, budgetStore });
-  const schema = await buildAppSchema();
+  const schema = await buildAppSchema({ authorization: opts.authorization !== false });
   const trusted = config.trustProxy.length ? buildBlockList(config.trustProxy) : null;
 
   const app = express();
@@ -120,7 +123,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     allowBatchedHttpRequests: false,
     // Every request carries its query text: a hash-only (APQ) request would skip the static limits and cost checks.
     persistedQueries: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observabilityPlugin(), unavailableStatusPlugin(), costPlugin(schema)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observabilityPlugin(), unavailableStatusPlugin(), introspectionGatePlugin(), costPlugin(schema)],
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         development: config.nodeEnv === 'development',

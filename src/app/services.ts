@@ -17,6 +17,7 @@ import { ApplicationService } from '../modules/application/application.service';
 import { ApplicationAccessService } from '../modules/application/application-access.service';
 import { StaffService } from '../modules/staff/staff.service';
 import { LoginLimiter } from '../modules/staff/login.limiter';
+import { ApplicationStatusService } from '../modules/me/me.service';
 import { createMetrics } from '../core/http/observability';
 
 /** The services of one running instance; each module adds its service here. */
@@ -44,6 +45,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     applicationAccess: new ApplicationAccessService(),
     staff: new StaffService(),
     loginLimiter: new LoginLimiter(),
+    applicationStatus: new ApplicationStatusService(),
   };
 }
 

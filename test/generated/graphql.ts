@@ -46,7 +46,7 @@ export type ApplicationFormInput = {
 };
 
 /** REQUESTED (Application form) → CREATED (confirmed by the partner admin) → APPROVED (DEPwD); DISABLED by NIC */
-export type ApplicationStatus =
+export type ApplicationState =
   | 'APPROVED'
   | 'CREATED'
   | 'DISABLED'
@@ -77,6 +77,10 @@ export type CardStatus =
   | 'CANCELLED'
   | 'EXPIRED'
   | 'SURRENDERED';
+
+export type CertificateType =
+  | 'PERMANENT'
+  | 'TEMPORARY';
 
 /** Confirm the application requested at registration (applicationId) or request a new one (no applicationId). */
 export type CreateApplicationInput = {
@@ -125,6 +129,38 @@ export type DisabilityType =
   | 'SPECIFIC_LEARNING_DISABILITIES'
   | 'SPEECH_AND_LANGUAGE_DISABILITY'
   | 'THALASSEMIA';
+
+export type Education =
+  | 'DIPLOMA'
+  | 'GRADUATE'
+  | 'HIGHER_SECONDARY'
+  | 'NONE'
+  | 'POST_GRADUATE'
+  | 'PRIMARY'
+  | 'SECONDARY';
+
+export type Employment =
+  | 'CASUAL_LABOUR'
+  | 'HOMEMAKER'
+  | 'RETIRED'
+  | 'SALARIED_GOVERNMENT'
+  | 'SALARIED_PRIVATE'
+  | 'SELF_EMPLOYED'
+  | 'STUDENT'
+  | 'UNEMPLOYED';
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE'
+  | 'TRANSGENDER';
+
+/** Annual household income band (INR) */
+export type IncomeBand =
+  | 'ABOVE_10_LAKH'
+  | 'BELOW_1_LAKH'
+  | 'FROM_1_TO_2_5_LAKH'
+  | 'FROM_2_5_TO_5_LAKH'
+  | 'FROM_5_TO_10_LAKH';
 
 export type MouFilter = {
   /** Only MoUs in force today that end within expiringWithinDays */
@@ -229,12 +265,32 @@ export type UserStatus =
   | 'DISABLED'
   | 'PENDING_ACTIVATION';
 
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { grantedScopes: Array<Scope>, approvedScopes: Array<Scope>, application: { id: string, name: string, clientId: string, status: ApplicationState }, organization: { id: string, name: string, status: OrganizationStatus }, mou: { reference: string, effectiveFrom: string, expiresOn: string, daysLeft: number } | null, costBudget: { maximumAvailable: number, currentlyAvailable: number, restoreRate: number }, dailyRecordQuota: { limit: number, used: number, remaining: number, resetsAt: string }, benefitReporting: { firstRecordAccessAt: string | null, lastBenefitReportAt: string | null, graceDays: number, dueBy: string | null, overdue: boolean } } };
+
+export type PwdAcrossScopesQueryVariables = Exact<{
+  udid: string;
+}>;
+
+
+export type PwdAcrossScopesQuery = { pwd: { udid: string | null, cardStatus: CardStatus | null, name: string | null, mobile: string | null, disabilities: Array<DisabilityType> | null, aadhaarLast4: string | null } | null };
+
+export type PwdFullPageQueryVariables = Exact<{
+  filter: PwdFilter;
+  first?: number | null | undefined;
+}>;
+
+
+export type PwdFullPageQuery = { pwds: { edges: Array<{ cursor: string, node: { udid: string | null, cardStatus: CardStatus | null, name: string | null, nameRegional: string | null, guardianName: string | null, gender: Gender | null, dateOfBirth: string | null, mobile: string | null, email: string | null, address: string | null, pincode: string | null, district: string | null, state: string | null, disabilities: Array<DisabilityType> | null, disabilityPercentage: number | null, certificateType: CertificateType | null, certificateNumber: string | null, certificateIssuedOn: string | null, validUntil: string | null, issuingAuthority: string | null, education: Education | null, employment: Employment | null, incomeBand: IncomeBand | null, belowPovertyLine: boolean | null, aadhaarLast4: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type RegisterOrganizationMutationVariables = Exact<{
   input: RegisterOrganizationInput;
 }>;
 
 
-export type RegisterOrganizationMutation = { registerOrganization: { nextSteps: string, organization: { id: string, status: OrganizationStatus, email: string }, application: { id: string, status: ApplicationStatus, clientId: string, requestedIps: Array<string>, requestedScopes: Array<Scope> } } };
+export type RegisterOrganizationMutation = { registerOrganization: { nextSteps: string, organization: { id: string, status: OrganizationStatus, email: string }, application: { id: string, status: ApplicationState, clientId: string, requestedIps: Array<string>, requestedScopes: Array<Scope> } } };
 
 export type RecordMouMutationVariables = Exact<{
   input: RecordMouInput;
@@ -269,14 +325,14 @@ export type CreateApplicationMutationVariables = Exact<{
 }>;
 
 
-export type CreateApplicationMutation = { createApplication: { id: string, status: ApplicationStatus, name: string, clientId: string } };
+export type CreateApplicationMutation = { createApplication: { id: string, status: ApplicationState, name: string, clientId: string } };
 
 export type ApproveApplicationMutationVariables = Exact<{
   input: ApproveApplicationInput;
 }>;
 
 
-export type ApproveApplicationMutation = { approveApplication: { id: string, status: ApplicationStatus, approvedScopes: Array<Scope>, dailyRecordQuota: number } };
+export type ApproveApplicationMutation = { approveApplication: { id: string, status: ApplicationState, approvedScopes: Array<Scope>, dailyRecordQuota: number } };
 
 export type AllowIpMutationVariables = Exact<{
   input: AllowedIpInput;
@@ -299,7 +355,7 @@ export type OrganizationsQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationsQuery = { organizations: { edges: Array<{ cursor: string, node: { id: string, name: string, status: OrganizationStatus, mouInForce: { reference: string, daysLeft: number | null } | null, applications: Array<{ id: string, status: ApplicationStatus, clientId: string, activeSecretHint: string | null, allowedIps: Array<{ cidr: string }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type OrganizationsQuery = { organizations: { edges: Array<{ cursor: string, node: { id: string, name: string, status: OrganizationStatus, mouInForce: { reference: string, daysLeft: number | null } | null, applications: Array<{ id: string, status: ApplicationState, clientId: string, activeSecretHint: string | null, allowedIps: Array<{ cidr: string }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type MousQueryVariables = Exact<{
   filter?: MouFilter | null | undefined;
@@ -393,6 +449,9 @@ export type VerifyUdidQueryVariables = Exact<{
 export type VerifyUdidQuery = { verifyUdid: { udid: string, valid: boolean, cardStatus: CardStatus | null, validUntil: string | null, percentageBand: string | null } };
 
 
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"grantedScopes"}},{"kind":"Field","name":{"kind":"Name","value":"approvedScopes"}},{"kind":"Field","name":{"kind":"Name","value":"mou"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"expiresOn"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}}]}},{"kind":"Field","name":{"kind":"Name","value":"costBudget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maximumAvailable"}},{"kind":"Field","name":{"kind":"Name","value":"currentlyAvailable"}},{"kind":"Field","name":{"kind":"Name","value":"restoreRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dailyRecordQuota"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"resetsAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"benefitReporting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstRecordAccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastBenefitReportAt"}},{"kind":"Field","name":{"kind":"Name","value":"graceDays"}},{"kind":"Field","name":{"kind":"Name","value":"dueBy"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const PwdAcrossScopesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PwdAcrossScopes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"udid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UDID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pwd"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"udid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"udid"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"udid"}},{"kind":"Field","name":{"kind":"Name","value":"cardStatus"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mobile"}},{"kind":"Field","name":{"kind":"Name","value":"disabilities"}},{"kind":"Field","name":{"kind":"Name","value":"aadhaarLast4"}}]}}]}}]} as unknown as DocumentNode<PwdAcrossScopesQuery, PwdAcrossScopesQueryVariables>;
+export const PwdFullPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PwdFullPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PwdFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pwds"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"udid"}},{"kind":"Field","name":{"kind":"Name","value":"cardStatus"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameRegional"}},{"kind":"Field","name":{"kind":"Name","value":"guardianName"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"mobile"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"pincode"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"disabilities"}},{"kind":"Field","name":{"kind":"Name","value":"disabilityPercentage"}},{"kind":"Field","name":{"kind":"Name","value":"certificateType"}},{"kind":"Field","name":{"kind":"Name","value":"certificateNumber"}},{"kind":"Field","name":{"kind":"Name","value":"certificateIssuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}},{"kind":"Field","name":{"kind":"Name","value":"issuingAuthority"}},{"kind":"Field","name":{"kind":"Name","value":"education"}},{"kind":"Field","name":{"kind":"Name","value":"employment"}},{"kind":"Field","name":{"kind":"Name","value":"incomeBand"}},{"kind":"Field","name":{"kind":"Name","value":"belowPovertyLine"}},{"kind":"Field","name":{"kind":"Name","value":"aadhaarLast4"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<PwdFullPageQuery, PwdFullPageQueryVariables>;
 export const RegisterOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"requestedIps"}},{"kind":"Field","name":{"kind":"Name","value":"requestedScopes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextSteps"}}]}}]}}]} as unknown as DocumentNode<RegisterOrganizationMutation, RegisterOrganizationMutationVariables>;
 export const RecordMouDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordMou"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordMouInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordMou"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"executedOn"}},{"kind":"Field","name":{"kind":"Name","value":"expiresOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}}]}}]}}]} as unknown as DocumentNode<RecordMouMutation, RecordMouMutationVariables>;
 export const ApproveOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}}]}}]}}]} as unknown as DocumentNode<ApproveOrganizationMutation, ApproveOrganizationMutationVariables>;

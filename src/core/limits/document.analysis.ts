@@ -19,8 +19,6 @@ export interface DocumentAnalysis {
   costVariables: string[];
   /** Whether any field's cost depends on its arguments (lists): actual cost may differ from requested. */
   hasListCost: boolean;
-  /** Whether the document asks for __schema or __type (introspection needs a token, DESIGN.md §7). */
-  introspection: boolean;
   costs: Map<string, number>;
 }
 
@@ -129,9 +127,7 @@ export function analyzeDocument(schema: GraphQLSchema, text: string): AnalysisRe
     return { ok: false, error: new DomainError('QUERY_TOO_DEEP', `The query nests fields ${depth} levels deep; at most ${L.maxDepth} are allowed (root fields are level 0).`, { limit: 'depth', maximum: L.maxDepth, actual: depth }) };
   }
   const { vars, hasListCost } = costVariablesOf(schema, document);
-  let introspection = false;
-  visit(document, { Field(node) { if (node.name.value === '__schema' || node.name.value === '__type') introspection = true; } });
-  return { ok: true, analysis: { document, costVariables: vars, hasListCost, introspection, costs: new Map() } };
+  return { ok: true, analysis: { document, costVariables: vars, hasListCost, costs: new Map() } };
 }
 
 const ESTIMATORS: ComplexityEstimator[] = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];

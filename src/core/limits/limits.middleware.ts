@@ -80,10 +80,6 @@ export function budgetGate(services: Services): RequestHandler {
     // The access log names the operation even when the client did not send operationName.
     if (!ctx.operationName) ctx.operationName = operationNameOf(cost.analysis);
     const p = ctx.principal;
-    if (p.kind === 'anonymous' && cost.analysis.introspection) {
-      res.setHeader('WWW-Authenticate', 'Bearer');
-      return reject(res, new DomainError('UNAUTHENTICATED', 'Introspection is available to authenticated callers only: send "Authorization: Bearer <token>" (POST /oauth/token or POST /auth/login).'), null);
-    }
     if (p.kind !== 'application') return next();
     try {
       cost.budget = services.gate.budgetOf(p.applicationId);
