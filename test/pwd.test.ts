@@ -45,6 +45,7 @@ describe('PwD read API over HTTP', () => {
       }
       pages++;
       if (!res.body.data.pwds.pageInfo.hasNextPage) break;
+      t.clock.advance(10_000); // a page of 100 costs 700 points: pace the walk within the cost budget
       after = res.body.data.pwds.pageInfo.endCursor;
     }
     expect(seen.size).toBe(350);
@@ -83,7 +84,7 @@ describe('PwD read API over HTTP', () => {
     const small = await countQueries(t.ds, () => t.gql(PAGE, { filter: {}, first: 5 }, token));
     const large = await countQueries(t.ds, () => t.gql(PAGE, { filter: {}, first: 100 }, token));
     expect(large.result.body.data.pwds.edges).toHaveLength(100);
-    const reads = (q: string[]) => q.filter((s) => /^\s*SELECT/i.test(s) && !/access_event/.test(s)).length;
+    const reads = (q: string[]) => q.filter((s) => /^\s*SELECT/i.test(s) && !/access_event|access_log_head|usage_daily|scraping_alert/.test(s)).length;
     expect(reads(large.queries)).toBe(reads(small.queries));
     expect(reads(large.queries)).toBeLessThanOrEqual(2);
   });

@@ -7,6 +7,7 @@ import type { Config } from '../core/config/config';
 import type { Logger } from '../core/logger';
 import { createLoaders, Loaders } from '../core/loaders/loaders';
 import type { Services } from './services';
+import type { RequestCost } from '../core/limits/limits.middleware';
 
 /**
  * The request context: passed first to every service call (STYLE.md habit 3). Built once per HTTP
@@ -28,6 +29,8 @@ export interface RequestContext {
   /** Distinct PwD record ids served in this request (for the daily distinct-record quota). */
   servedRecords: Set<string>;
   operationName: string | null;
+  /** Requested cost and budget, set by the limits before execution (absent when GraphQL rejects the document itself). */
+  cost?: RequestCost;
   req?: Request;
 }
 

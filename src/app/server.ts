@@ -25,6 +25,8 @@ import { createServices, Services } from './services';
 import { oauthRouter } from '../modules/application/oauth.routes';
 import { loginRouter } from '../modules/staff/login.routes';
 import { explorerRouter } from '../modules/explorer/explorer.routes';
+import { budgetGate, costPlugin, staticLimits } from '../core/limits/limits.middleware';
+import { createBudgetStore } from '../core/limits/budget.redis';
 
 export interface AppServer {
   app: express.Express;
@@ -57,7 +59,8 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   const { config, ds } = opts;
   const clock = opts.clock ?? new Clock();
   const log = opts.log ?? createLogger(config.logLevel);
-  const services = createServices({ ds, config, clock, log });
+  const budgetStore = await createBudgetStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, log });
+  const services = createServices({ ds, config, clock, log, budgetStore });
   const schema = await buildAppSchema({ authorization: opts.authorization !== false });
   const trusted = config.trustProxy.length ? buildBlockList(config.trustProxy) : null;
 
@@ -98,6 +101,9 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     let ok = true;
     try { await ds.query('SELECT 1'); checks.database = 'ok'; } catch { checks.database = 'unreachable'; ok = false; }
     checks.accessLogBacklog = services.accessLog.backlog;
+    // Redis down is degraded, not unavailable: budgets fall back to this process's counters.
+    if (config.redisUrl) await budgetStore.ping().catch(() => undefined);
+    checks.redis = config.redisUrl ? budgetStore.status : 'off';
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks });
   });
 
@@ -117,7 +123,9 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observabilityPlugin(), unavailableStatusPlugin(), introspectionGatePlugin()],
+    // Every request carries its query text: a hash-only (APQ) request would skip the static limits and cost checks.
+    persistedQueries: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observabilityPlugin(), unavailableStatusPlugin(), introspectionGatePlugin(), costPlugin(schema)],
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         development: config.nodeEnv === 'development',
@@ -170,7 +178,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     }
     next();
   });
-  app.use('/graphql', express.json({ limit: '16kb' }), gate, expressMiddleware(apollo, {
+  app.use('/graphql', express.json({ limit: '16kb' }), staticLimits(schema), gate, budgetGate(services), expressMiddleware(apollo, {
     context: async ({ res }) => res.locals.ctx as RequestContext,
   }));
 
@@ -208,6 +216,9 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
       await services.accessLog.close();
+      await services.scraping.idle();
+      await services.usage.close();
+      await budgetStore.close();
       if (opts.ownsDataSource) await ds.destroy();
     },
   };

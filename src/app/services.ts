@@ -5,7 +5,12 @@ import type { Logger } from '../core/logger';
 import { TokenService } from '../core/auth/tokens';
 import { RequestGate } from '../core/auth/gate';
 import { AccessLogWriter } from '../core/audit/access-log';
+import { BudgetService } from '../core/limits/budget.service';
+import { BudgetStore, MemoryBudgetStore } from '../core/limits/budget.store';
 import { PwdService } from '../modules/pwd/pwd.service';
+import { UsageRecorder } from '../modules/oversight/usage.recorder';
+import { ScrapingDetector } from '../modules/oversight/scraping.detector';
+import { OversightService } from '../modules/oversight/oversight.service';
 import { OrganizationService } from '../modules/organization/organization.service';
 import { MouService } from '../modules/mou/mou.service';
 import { ApplicationService } from '../modules/application/application.service';
@@ -16,16 +21,24 @@ import { ApplicationStatusService } from '../modules/me/me.service';
 import { createMetrics } from '../core/http/observability';
 
 /** The services of one running instance; each module adds its service here. */
-export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger }) {
+export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger; budgetStore?: BudgetStore }) {
   const tokens = new TokenService(deps.config.jwtSecret, () => deps.clock.now());
+  const gate = new RequestGate(deps.ds, deps.clock);
+  const usage = new UsageRecorder(deps.ds, deps.log);
   const accessLog = new AccessLogWriter(deps.ds, deps.log);
+  const metrics = createMetrics({ accessLogBacklog: () => accessLog.backlog });
   return {
-    ...deps,
+    ds: deps.ds, config: deps.config, clock: deps.clock, log: deps.log,
     tokens,
-    gate: new RequestGate(deps.ds, deps.clock),
+    gate,
     accessLog,
-    metrics: createMetrics({ accessLogBacklog: () => accessLog.backlog }),
+    metrics,
+    budget: new BudgetService(deps.budgetStore ?? new MemoryBudgetStore(), deps.clock),
+    usage,
+    scraping: new ScrapingDetector({ ds: deps.ds, log: deps.log, clock: deps.clock, gate, usage, autoSuspend: deps.config.scrapingAutoSuspend,
+      onRaise: (kind) => metrics.alertsRaised.inc({ kind }) }),
     pwd: new PwdService(),
+    oversight: new OversightService(),
     organization: new OrganizationService(),
     mou: new MouService(),
     application: new ApplicationService(),

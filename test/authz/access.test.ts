@@ -55,7 +55,8 @@ describe('authorization over HTTP: partial responses, principals, introspection,
     const me = await t.op(MeDocument, {}, undefined);
     expect(me.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     const typename = await t.gql('{ __typename }');
-    expect(typename.body).toEqual({ data: { __typename: 'Query' } });
+    expect(typename.body.data).toEqual({ __typename: 'Query' });
+    expect(typename.body.errors).toBeUndefined();
   });
 
   it.each([

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 import { toDbDateTime } from '../db/columns';
 import { isMysql } from '../db/database';
+import { serialTransaction } from '../db/serial-transaction';
 import { AccessEventInput, AccessEventSink } from './access-sink';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -72,11 +73,18 @@ export class AccessLogWriter implements AccessEventSink {
     }
   }
 
+  /**
+   * One transaction per batch. The chain head row is locked first (an UPDATE: SQLite's write lock,
+   * an InnoDB row lock on MySQL), so concurrent batches — from this process or another replica —
+   * extend the chain strictly one after another and ids follow chain order.
+   */
   private async write(batch: AccessEventInput[]): Promise<void> {
-    await this.ds.transaction(async (m) => {
+    await serialTransaction(this.ds, async (m) => {
+      await m.query('UPDATE access_log_head SET last_event_id = last_event_id WHERE id = 1');
       const lock = isMysql(this.ds) ? ' FOR UPDATE' : '';
-      const last: { hash: string }[] = await m.query(`SELECT hash FROM access_event ORDER BY id DESC LIMIT 1${lock}`);
-      let prev = last[0]?.hash ?? GENESIS_HASH;
+      const head: { last_hash: string }[] = await m.query(`SELECT last_hash FROM access_log_head WHERE id = 1${lock}`);
+      if (!head.length) throw new Error('access_log_head row is missing; run the migrations');
+      let prev = head[0].last_hash;
       const values: unknown[] = [];
       for (const raw of batch) {
         const e = { ...raw, fields: raw.fields.slice(0, 1000), operationName: raw.operationName?.slice(0, 100) ?? null };
@@ -89,6 +97,8 @@ export class AccessLogWriter implements AccessEventSink {
         `INSERT INTO access_event (application_id, organization_id, udid, source, scopes, fields, operation_name, request_id, source_ip, occurred_at, prev_hash, hash) VALUES ${batch.map(() => row).join(',')}`,
         values,
       );
+      const last: { id: number | string }[] = await m.query('SELECT MAX(id) AS id FROM access_event');
+      await m.query('UPDATE access_log_head SET last_event_id = ?, last_hash = ? WHERE id = 1', [Number(last[0].id), prev]);
     });
   }
 }

@@ -4,7 +4,7 @@ import { AdminAuditEntity } from '../../modules/oversight/oversight.entity';
 
 export interface AuditStep {
   action: string;
-  targetType: 'ORGANIZATION' | 'MOU' | 'APPLICATION' | 'USER';
+  targetType: 'ORGANIZATION' | 'MOU' | 'APPLICATION' | 'USER' | 'SCRAPING_ALERT';
   targetId: number;
   before?: string | null;
   after?: string | null;

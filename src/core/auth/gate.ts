@@ -7,6 +7,7 @@ import { Principal } from './principal';
 import { TokenClaims } from './tokens';
 import { buildBlockList, ipInList } from '../http/client-ip';
 import { Role, Scope } from '../authz/scopes';
+import { AppBudget, DEFAULT_BUDGET } from '../limits/budget.service';
 
 /** What the gate needs to know about an application; cached for at most GATE_CACHE_MS. */
 interface GateEntry {
@@ -19,6 +20,7 @@ interface GateEntry {
   suspended: { kind: string | null; reason: string | null } | null;
   mous: { effectiveFrom: string; expiresOn: string; terminatedOn: string | null; createdAt: Date | null }[];
   allow: BlockList;
+  budget: AppBudget;
   loadedAt: number;
 }
 
@@ -71,6 +73,11 @@ export class RequestGate {
         : 'This account cannot sign in; request a new token (POST /auth/login).');
     }
     return { kind: 'user', userId: claims.userId, role: u.role, organizationId: u.organizationId, email: claims.email };
+  }
+
+  /** Budget settings of an application admitted in this request (cached with the gate entry). */
+  budgetOf(applicationId: number): AppBudget {
+    return this.cache.get(applicationId)?.budget ?? DEFAULT_BUDGET;
   }
 
   async admitApplication(claims: Extract<TokenClaims, { typ: 'app' }>, ip: string): Promise<Principal> {
@@ -129,7 +136,7 @@ export class RequestGate {
     if (hit && now - hit.loadedAt < this.cacheMs) return hit;
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT a.id, a.status, a.organization_id, a.approved_scopes, a.sharing_suspended_at, a.sharing_suspension_kind,
-              a.sharing_suspension_reason, o.status AS org_status, o.activated_at AS org_activated_at
+              a.sharing_suspension_reason, a.cost_budget, a.cost_restore_rate, a.daily_record_quota, o.status AS org_status, o.activated_at AS org_activated_at
          FROM application a JOIN organization o ON o.id = a.organization_id WHERE a.id = ?`,
       [applicationId],
     );
@@ -155,6 +162,11 @@ export class RequestGate {
         createdAt: null,
       })),
       allow: buildBlockList(ips.map((i) => String(i.cidr))),
+      budget: {
+        capacity: Number(r.cost_budget ?? DEFAULT_BUDGET.capacity),
+        restoreRate: Math.max(1, Number(r.cost_restore_rate ?? DEFAULT_BUDGET.restoreRate)),
+        dailyRecordQuota: Number(r.daily_record_quota ?? 0),
+      },
       loadedAt: now,
     };
     this.cache.set(applicationId, entry);

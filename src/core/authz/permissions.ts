@@ -9,9 +9,10 @@ import { mouRules } from '../../modules/mou/mou.rules';
 import { applicationRules } from '../../modules/application/application.rules';
 import { staffRules } from '../../modules/staff/staff.rules';
 import { applicationStatusRules } from '../../modules/me/me.rules';
+import { oversightRules } from '../../modules/oversight/oversight.rules';
 
 /** Each module's rules, merged into one tree (STYLE.md habit 4). Add a module's rules here. */
-export const MODULE_RULES: IRules[] = [pwdRules, organizationRules, mouRules, applicationRules, staffRules, applicationStatusRules];
+export const MODULE_RULES: IRules[] = [pwdRules, organizationRules, mouRules, applicationRules, staffRules, applicationStatusRules, oversightRules];
 
 type RuleTree = Record<string, ShieldRule | Record<string, ShieldRule>>;
 

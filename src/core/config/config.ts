@@ -9,6 +9,8 @@ export interface Config {
   /** SQLite file used when no DATABASE_URL is set (`:memory:` in tests). */
   sqlitePath: string;
   redisUrl: string | undefined;
+  /** Prefix of every Redis key (lets several deployments or test runs share one Redis). */
+  redisKeyPrefix: string;
   jwtSecret: string;
   nodeEnv: 'development' | 'production' | 'test';
   trustProxy: string[];
@@ -89,6 +91,7 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
     databaseUrl,
     sqlitePath: env.SQLITE_PATH ?? resolve(dataDir, 'udid.sqlite'),
     redisUrl,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX?.trim() || 'udx:',
     jwtSecret,
     nodeEnv,
     trustProxy,

@@ -4,7 +4,7 @@ import { MouEntity } from '../../modules/mou/mou.entity';
 import { ApplicationEntity, ApplicationIpEntity, ClientCredentialEntity } from '../../modules/application/application.entity';
 import { ActivationTokenEntity, OutboxMessageEntity, UserAccountEntity } from '../../modules/staff/staff.entity';
 import { BenefitReportEntity } from '../../modules/benefit/benefit.entity';
-import { AccessEventEntity, AdminAuditEntity, ScrapingAlertEntity, UsageDailyEntity } from '../../modules/oversight/oversight.entity';
+import { AccessEventEntity, AccessLogHeadEntity, AdminAuditEntity, ScrapingAlertEntity, UsageDailyEntity } from '../../modules/oversight/oversight.entity';
 
 /** Every entity of the domain; the one list the DataSource, the tests and the CLI share. */
 export const ENTITIES = [
@@ -13,5 +13,5 @@ export const ENTITIES = [
   ApplicationEntity, ApplicationIpEntity, ClientCredentialEntity,
   UserAccountEntity, ActivationTokenEntity, OutboxMessageEntity,
   BenefitReportEntity,
-  AccessEventEntity, ScrapingAlertEntity, UsageDailyEntity, AdminAuditEntity,
+  AccessEventEntity, AccessLogHeadEntity, ScrapingAlertEntity, UsageDailyEntity, AdminAuditEntity,
 ];

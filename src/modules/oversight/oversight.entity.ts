@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { DateColumn, DateTimeColumn, JsonColumn, Str } from '../../core/db/columns';
 
 /**
@@ -24,6 +24,17 @@ export class AccessEventEntity {
   @DateTimeColumn() occurredAt!: Date;
   @Str(64) prevHash!: string;
   @Str(64) hash!: string;
+}
+
+/**
+ * The head of the access-log hash chain: one row (id 1). A writer locks it for the length of its
+ * batch transaction, so batches from several processes extend the chain one at a time.
+ */
+@Entity('access_log_head')
+export class AccessLogHeadEntity {
+  @PrimaryColumn({ type: 'int' }) id!: number;
+  @Column({ type: 'int' }) lastEventId!: number;
+  @Str(64) lastHash!: string;
 }
 
 export enum AlertStatus { OPEN = 'OPEN', ACKNOWLEDGED = 'ACKNOWLEDGED', RESOLVED = 'RESOLVED' }
@@ -62,6 +73,8 @@ export class UsageDailyEntity {
   @Column({ type: 'int', default: 0 }) cost!: number;
   @Column({ type: 'int', default: 0 }) errors!: number;
   @Column({ type: 'int', default: 0 }) unknownLookups!: number;
+  /** Distinct PwD records served that day (the daily quota's measure). */
+  @Column({ type: 'int', default: 0 }) distinctRecords!: number;
 }
 
 /** Every onboarding/lifecycle step and staff write: who, what, on what, when, status before/after. */

@@ -60,6 +60,7 @@ export function percentageBand(p: number): string {
 export class PwdService {
   async lookup(ctx: RequestContext, udid: string, fields: string[]): Promise<PwdRecord | null> {
     const record = await this.findByUdid(ctx, udid);
+    this.lookedUp(ctx, udid, !!record);
     if (record) this.served(ctx, 'pwd', record.udid, fields);
     return record;
   }
@@ -72,8 +73,14 @@ export class PwdService {
 
   async verifyUdid(ctx: RequestContext, udid: string, dateOfBirth: string): Promise<UdidVerification> {
     const { result, found } = await this.verify(ctx, udid, dateOfBirth);
+    this.lookedUp(ctx, udid, found);
     if (found) this.served(ctx, 'verifyUdid', udid, ['valid', 'cardStatus', 'validUntil', 'percentageBand']);
     return result;
+  }
+
+  /** Lookups by UDID feed the scraping detector (unknown-UDID share, sequential runs). */
+  private lookedUp(ctx: RequestContext, udid: string, found: boolean): void {
+    if (ctx.principal.kind === 'application') ctx.services.scraping.observeLookup(ctx.principal.applicationId, udid, found);
   }
 
   /** Every record returned to a partner is one access event (DESIGN.md §7). */

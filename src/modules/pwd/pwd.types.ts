@@ -44,22 +44,23 @@ export class PwdRecord {
   @Field(() => String, { nullable: true, complexity: 5, description: 'pwd:aadhaar — last four digits only; the full number is never held here' }) aadhaarLast4!: string;
 }
 
+/** Connection plumbing costs nothing: a page costs first × the record fields selected (DESIGN.md §7). */
 @ObjectType()
 export class PwdEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => PwdRecord) node!: PwdRecord;
+  @Field(() => String, { complexity: 0 }) cursor!: string;
+  @Field(() => PwdRecord, { complexity: 0 }) node!: PwdRecord;
 }
 
 @ObjectType()
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { complexity: 0 }) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, complexity: 0 }) endCursor!: string | null;
 }
 
 @ObjectType()
 export class PwdConnection {
-  @Field(() => [PwdEdge]) edges!: PwdEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => [PwdEdge], { complexity: 0 }) edges!: PwdEdge[];
+  @Field(() => PageInfo, { complexity: 0 }) pageInfo!: PageInfo;
 }
 
 /** Minimal disclosure: whether a UDID is valid for a date of birth, and nothing that identifies the person. */

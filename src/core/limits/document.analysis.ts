@@ -1,0 +1,217 @@
+import {
+  DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLSchema, Kind, Lexer, NoFragmentCyclesRule, KnownFragmentNamesRule,
+  OperationDefinitionNode, parse, SelectionSetNode, Source, TokenKind, TypeInfo, validate, visit, visitWithTypeInfo,
+} from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
+import { DomainError } from '../errors/errors';
+import { STATIC_LIMITS, ANALYSIS_CACHE_SIZE, ANALYSIS_CACHE_BYTES } from './limits.config';
+
+/**
+ * What is known about one query text, computed once and cached by the text (the hot path sends the
+ * same document with different variables). Cost depends on variables only where a variable feeds
+ * the arguments of a field whose cost is a function (`pwds(first: $n)`); those variable values are
+ * part of the cost cache key, nothing else is.
+ */
+export interface DocumentAnalysis {
+  document: DocumentNode;
+  /** Variables whose values change the cost. */
+  costVariables: string[];
+  /** Whether any field's cost depends on its arguments (lists): actual cost may differ from requested. */
+  hasListCost: boolean;
+  costs: Map<string, number>;
+}
+
+export type AnalysisResult = { ok: true; analysis: DocumentAnalysis } | { ok: false; error: DomainError } | { ok: false; error: null };
+
+const tooComplex = (limit: string, maximum: number, actual: number, message: string) =>
+  new DomainError('QUERY_TOO_COMPLEX', message, { limit, maximum, actual });
+
+/** Tokens as the GraphQL lexer sees them (comments and commas are not tokens); stops counting past the limit. */
+export function countTokens(text: string, stopAfter = Infinity): number {
+  const lexer = new Lexer(new Source(text));
+  let n = 0;
+  while (lexer.advance().kind !== TokenKind.EOF) { if (++n > stopAfter) break; }
+  return n;
+}
+
+/**
+ * Aliases and directives in the operations, with every fragment counted once per spread: a
+ * fragment spread twice counts twice, so fragments cannot be used to slip under the limit.
+ */
+export function countAliasesAndDirectives(doc: DocumentNode): { aliases: number; directives: number } {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const memo = new Map<string, { aliases: number; directives: number }>();
+  const walk = (set: SelectionSetNode | undefined, active: Set<string>): { aliases: number; directives: number } => {
+    const total = { aliases: 0, directives: 0 };
+    for (const sel of set?.selections ?? []) {
+      total.directives += sel.directives?.length ?? 0;
+      if (sel.kind === Kind.FIELD) {
+        if (sel.alias) total.aliases++;
+        const inner = walk(sel.selectionSet, active);
+        total.aliases += inner.aliases; total.directives += inner.directives;
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const inner = walk(sel.selectionSet, active);
+        total.aliases += inner.aliases; total.directives += inner.directives;
+      } else {
+        const name = sel.name.value;
+        const frag = fragments.get(name);
+        if (!frag || active.has(name)) continue; // unknown or cyclic: graphql validation reports it
+        let inner = memo.get(name);
+        if (!inner) {
+          const seen = walk(frag.selectionSet, new Set([...active, name]));
+          inner = { aliases: seen.aliases, directives: seen.directives + (frag.directives?.length ?? 0) };
+          memo.set(name, inner);
+        }
+        total.aliases += inner.aliases; total.directives += inner.directives;
+      }
+    }
+    return total;
+  };
+  const total = { aliases: 0, directives: 0 };
+  for (const d of doc.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    const c = walk(d.selectionSet, new Set());
+    total.aliases += c.aliases;
+    total.directives += c.directives + (d.directives?.length ?? 0);
+  }
+  return total;
+}
+
+function operationDepth(schema: GraphQLSchema, doc: DocumentNode): number {
+  let depth = 0;
+  validate(schema, doc, [depthLimit(Number.MAX_SAFE_INTEGER, {}, (depths: Record<string, number>) => {
+    depth = Math.max(0, ...Object.values(depths));
+  })]);
+  return depth;
+}
+
+/** Variables that feed arguments of fields whose cost is a function of their arguments. */
+function costVariablesOf(schema: GraphQLSchema, doc: DocumentNode): { vars: string[]; hasListCost: boolean } {
+  const vars = new Set<string>();
+  let hasListCost = false;
+  const typeInfo = new TypeInfo(schema);
+  visit(doc, visitWithTypeInfo(typeInfo, {
+    Field(node: FieldNode) {
+      const def = typeInfo.getFieldDef();
+      if (!def || typeof def.extensions?.complexity !== 'function') return;
+      hasListCost = true;
+      for (const arg of node.arguments ?? []) visit(arg.value, { Variable(v) { vars.add(v.name.value); } });
+    },
+  }));
+  return { vars: [...vars].sort(), hasListCost };
+}
+
+/** The static limits, in order of cheapness. Returns `error: null` when GraphQL itself should report the problem. */
+export function analyzeDocument(schema: GraphQLSchema, text: string): AnalysisResult {
+  const L = STATIC_LIMITS;
+  let tokens: number;
+  try { tokens = countTokens(text, L.maxTokens); } catch { return { ok: false, error: null } }
+  if (tokens > L.maxTokens) {
+    return { ok: false, error: tooComplex('tokens', L.maxTokens, tokens, `The query has more than ${L.maxTokens} tokens; split it into smaller operations.`) };
+  }
+  let document: DocumentNode;
+  try { document = parse(text, { noLocation: true }); } catch { return { ok: false, error: null } }
+  const { aliases, directives } = countAliasesAndDirectives(document);
+  if (aliases > L.maxAliases) {
+    return { ok: false, error: tooComplex('aliases', L.maxAliases, aliases, `The query uses ${aliases} aliases (fragments counted per spread); at most ${L.maxAliases} are allowed. Use pwds for lists instead of aliasing many lookups.`) };
+  }
+  if (directives > L.maxDirectives) {
+    return { ok: false, error: tooComplex('directives', L.maxDirectives, directives, `The query uses ${directives} directives; at most ${L.maxDirectives} are allowed.`) };
+  }
+  // Depth and cost walk fragments; cycles and unknown fragments must be reported by GraphQL first.
+  if (validate(schema, document, [NoFragmentCyclesRule, KnownFragmentNamesRule]).length) return { ok: false, error: null };
+  const depth = operationDepth(schema, document);
+  if (depth > L.maxDepth) {
+    return { ok: false, error: new DomainError('QUERY_TOO_DEEP', `The query nests fields ${depth} levels deep; at most ${L.maxDepth} are allowed (root fields are level 0).`, { limit: 'depth', maximum: L.maxDepth, actual: depth }) };
+  }
+  const { vars, hasListCost } = costVariablesOf(schema, document);
+  return { ok: true, analysis: { document, costVariables: vars, hasListCost, costs: new Map() } };
+}
+
+const ESTIMATORS: ComplexityEstimator[] = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
+
+/**
+ * Requested cost of the chosen operation with these variables, cached per cost-relevant variable
+ * values. Throws GraphQL's own errors (bad variables, unknown operation): GraphQL reports those.
+ */
+export function requestedCost(schema: GraphQLSchema, a: DocumentAnalysis, operationName: string | null, variables: Record<string, unknown>): number {
+  const key = JSON.stringify([operationName, a.costVariables.map((v) => variables[v] ?? null)]);
+  let cost = a.costs.get(key);
+  if (cost === undefined) {
+    cost = getComplexity({ schema, query: a.document, variables, operationName: operationName ?? undefined, estimators: ESTIMATORS });
+    if (a.costs.size < 100) a.costs.set(key, cost);
+  }
+  return cost;
+}
+
+/**
+ * Actual cost: the requested cost with each list priced by what was returned instead of what was
+ * asked for, and a root field that returned null priced at 1 (the lookup itself).
+ */
+export function actualCost(schema: GraphQLSchema, a: DocumentAnalysis, operationName: string | null, variables: Record<string, unknown>,
+  data: Record<string, unknown> | null | undefined, requested: number): number {
+  if (!data) return 0;
+  const op = a.document.definitions.find((d): d is OperationDefinitionNode =>
+    d.kind === Kind.OPERATION_DEFINITION && (operationName ? d.name?.value === operationName : true));
+  if (!op) return 0;
+  const roots = rootFields(a.document, op.selectionSet);
+  const nullRoots = new Set(roots.filter((f) => data[f.alias?.value ?? f.name.value] == null));
+  if (!a.hasListCost && nullRoots.size === 0) return requested;
+  const returned = new Map<FieldNode, number>();
+  const rootType = op.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  for (const f of roots) {
+    if (typeof rootType?.getFields()[f.name.value]?.extensions?.complexity !== 'function') continue;
+    const v = data[f.alias?.value ?? f.name.value] as Record<string, unknown> | null;
+    const list = v && typeof v === 'object' ? Object.values(v).find(Array.isArray) : undefined;
+    if (list) returned.set(f, list.length);
+  }
+  const override: ComplexityEstimator = ({ node, childComplexity }) => {
+    if (nullRoots.has(node)) return 1;
+    const n = returned.get(node);
+    return n === undefined ? undefined : n * childComplexity;
+  };
+  try {
+    return getComplexity({ schema, query: a.document, variables, operationName: operationName ?? undefined, estimators: [override, ...ESTIMATORS] });
+  } catch {
+    return requested;
+  }
+}
+
+function rootFields(doc: DocumentNode, set: SelectionSetNode): FieldNode[] {
+  const out: FieldNode[] = [];
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) out.push(sel);
+    else if (sel.kind === Kind.INLINE_FRAGMENT) out.push(...rootFields(doc, sel.selectionSet));
+    else {
+      const frag = doc.definitions.find((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === sel.name.value);
+      if (frag) out.push(...rootFields(doc, frag.selectionSet));
+    }
+  }
+  return out;
+}
+
+/**
+ * A small LRU of analyses by query text, bounded by entries and by the total length of the texts
+ * kept (hot-path documents are small; a flood of large distinct documents must not grow the heap).
+ */
+export class AnalysisCache {
+  private map = new Map<string, AnalysisResult>();
+  private bytes = 0;
+  constructor(private readonly schema: GraphQLSchema, private readonly maxEntries = ANALYSIS_CACHE_SIZE, private readonly maxBytes = ANALYSIS_CACHE_BYTES) {}
+  get(text: string): AnalysisResult {
+    let r = this.map.get(text);
+    if (r) { this.map.delete(text); this.map.set(text, r); return r; }
+    r = analyzeDocument(this.schema, text);
+    if (text.length > this.maxBytes / 16) return r; // too large to be worth keeping
+    this.map.set(text, r);
+    this.bytes += text.length;
+    while (this.map.size > this.maxEntries || this.bytes > this.maxBytes) {
+      const oldest = this.map.keys().next().value as string;
+      this.map.delete(oldest);
+      this.bytes -= oldest.length;
+    }
+    return r;
+  }
+}

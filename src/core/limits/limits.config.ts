@@ -1,0 +1,19 @@
+/**
+ * The static limits of DESIGN.md §7, checked before execution. One table so that the README, the
+ * error messages and the tests quote the same numbers.
+ */
+export const STATIC_LIMITS = {
+  /** Field nesting as graphql-depth-limit counts it: root fields are depth 0. */
+  maxDepth: 6,
+  maxAliases: 15,
+  maxDirectives: 50,
+  maxTokens: 2_000,
+  /** 15 KiB of query text (variables excluded). */
+  maxDocumentBytes: 15 * 1024,
+  maxCost: 1_000,
+} as const;
+
+/** Documents whose analysis is kept (parsed AST, counts, cost by cost-relevant variables). */
+export const ANALYSIS_CACHE_SIZE = 500;
+/** Total query text kept in that cache (the parsed documents are a small multiple of it). */
+export const ANALYSIS_CACHE_BYTES = 1024 * 1024;
