@@ -1,4 +1,5 @@
 import { PwdResolver } from '../modules/pwd/pwd.resolver';
+import { BenefitResolver } from '../modules/benefit/benefit.resolver';
 
 /** Every resolver of every module; the one list the schema is built from. */
-export const RESOLVERS = [PwdResolver];
+export const RESOLVERS = [PwdResolver, BenefitResolver];

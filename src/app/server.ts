@@ -20,6 +20,8 @@ import { buildContext, RequestContext } from './context';
 import { createServices, Services } from './services';
 import { oauthRouter } from '../modules/application/oauth.routes';
 import { loginRouter } from '../modules/staff/login.routes';
+import { benefitUploadRouter } from '../modules/benefit/benefit-upload.routes';
+import { reportingOnlyRequest } from '../modules/benefit/reciprocity.access';
 
 export interface AppServer {
   app: express.Express;
@@ -104,7 +106,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
         if (!m) throw new DomainError('UNAUTHENTICATED', 'Send the token as "Authorization: Bearer <token>".');
         const claims = await services.tokens.verify(m[1]);
         principal = claims.typ === 'app'
-          ? await services.gate.admitApplication(claims, ip)
+          ? await services.gate.admitApplication(claims, ip, () => reportingOnlyRequest(req))
           : { kind: 'user', userId: claims.userId, role: claims.role, organizationId: claims.organizationId, email: claims.email };
       }
       res.locals.ctx = buildContext({
@@ -123,9 +125,11 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     }
   }
 
-  app.use('/graphql', express.json({ limit: '16kb' }), gate, expressMiddleware(apollo, {
+  // 1 MB: a reportBenefits batch of 500 items travels in the variables (the document itself stays small).
+  app.use('/graphql', express.json({ limit: '1mb' }), gate, expressMiddleware(apollo, {
     context: async ({ res }) => res.locals.ctx as RequestContext,
   }));
+  app.use(benefitUploadRouter(gate));
 
   app.use((_req: Request, res: Response) => {
     res.status(404).json(new DomainError('NOT_FOUND', 'No such endpoint. The API is POST /graphql; tokens come from POST /oauth/token and POST /auth/login.').toJSON());

@@ -2,9 +2,10 @@ import { deny, shield } from 'graphql-shield';
 import { IRules } from 'graphql-shield/typings/types';
 import { forbidden } from '../errors/errors';
 import { pwdRules } from '../../modules/pwd/pwd.rules';
+import { benefitRules } from '../../modules/benefit/benefit.rules';
 
 /** Each module's rules, merged into one tree (STYLE.md habit 4). Add a module's rules here. */
-export const MODULE_RULES: IRules[] = [pwdRules];
+export const MODULE_RULES: IRules[] = [pwdRules, benefitRules];
 
 export function mergeRules(parts: IRules[]): Record<string, Record<string, unknown> | unknown> {
   const tree: Record<string, any> = {};
