@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { fromDbDate } from '../../src/core/db/columns';
+import type { BenefitReportInput } from '../generated/graphql';
 
 export interface Card { udid: string; issuedOn: string; stateCode: string }
 
@@ -14,7 +15,7 @@ let refCounter = 0;
 export const ref = (prefix = 'REF') => `${prefix}-${Date.now().toString(36)}-${(refCounter++).toString(36)}`;
 
 /** A valid report for `udid` delivered `date` (default: today in UTC, after every seeded card). */
-export function report(udid: string, over: Record<string, unknown> = {}) {
+export function report(udid: string, over: Record<string, unknown> = {}): BenefitReportInput & { clientReference: string } {
   return {
     udid,
     schemeCode: 'IGNDPS',
@@ -25,7 +26,7 @@ export function report(udid: string, over: Record<string, unknown> = {}) {
     clientReference: ref(),
     remarks: null,
     ...over,
-  };
+  } as BenefitReportInput & { clientReference: string };
 }
 
 export async function count(ds: DataSource, sql: string, params: unknown[] = []): Promise<number> {

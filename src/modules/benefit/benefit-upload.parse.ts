@@ -89,24 +89,34 @@ export async function* csvRows(source: Readable): AsyncGenerator<SheetRow> {
 /** Rows of the first worksheet of an XLSX workbook, streamed (exceljs WorkbookReader); the first is the header. */
 export async function* xlsxRows(source: Readable): AsyncGenerator<SheetRow> {
   const guard = uploadGuard('XLSX');
+  // exceljs pipes the input into its unzipper without forwarding errors: a failure of the input
+  // (size limit, wrong format, aborted request) is raced against every step of the iteration.
+  let fail!: (e: unknown) => void;
+  const failed = new Promise<never>((_, reject) => { fail = reject; });
+  failed.catch(() => undefined);
   source.on('error', (e) => guard.destroy(e));
+  guard.on('error', (e) => fail(e));
   source.pipe(guard);
+  const step = <T>(p: Promise<T>) => Promise.race([p, failed]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(guard, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   let sheet = 0;
   let last = 0;
   try {
-    for await (const ws of reader) {
+    const sheets = reader[Symbol.asyncIterator]();
+    for (let s = await step(sheets.next()); !s.done; s = await step(sheets.next())) {
       sheet++;
-      for await (const r of ws as AsyncIterable<ExcelJS.Row>) {
+      const rows = (s.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+      for (let r = await step(rows.next()); !r.done; r = await step(rows.next())) {
         if (sheet > 1) continue; // only the first sheet carries reports; the others are read past
-        last = r.number;
-        const values = r.values as unknown[];
-        yield { row: r.number, cells: values.slice(1).map(cellText) };
+        last = r.value.number;
+        yield { row: r.value.number, cells: (r.value.values as unknown[]).slice(1).map(cellText) };
       }
     }
   } catch (err) {
     if (err instanceof DomainError) throw err;
     throw badInput(`The XLSX workbook could not be read${last ? ` after row ${last}` : ''}: it is damaged or not an Excel workbook.`, { afterRow: last });
+  } finally {
+    source.unpipe(guard);
   }
   if (!sheet) throw badInput('The XLSX workbook has no worksheet.');
 }
