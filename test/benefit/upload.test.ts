@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { startTestServer, TestServer, createActivePartner } from '../helpers/server';
 import { PartnerFixture } from '../../src/modules/staff/demo.seed';
 import { Scope } from '../../src/core/authz/scopes';
@@ -154,6 +156,16 @@ describe('POST /benefit-reports/upload (CSV and XLSX)', () => {
     const res = await upload(t.url, token, csv([HEADER, ...rows]), 'text/csv');
     expect(res.body.totals).toEqual({ rows: 5000, accepted: 5000, duplicates: 0, rejected: 0 });
     expect(await stored(rows.map((r) => r[6] as string))).toBe(5000);
+  });
+
+  it('the templates in schema/examples upload as they are (their UDIDs are the first of the synthetic seed)', async () => {
+    const dir = resolve(__dirname, '../../schema/examples');
+    const other = await createActivePartner(t.ds);
+    const tok = await t.appToken(other);
+    const fromCsv = await upload(t.url, tok, readFileSync(resolve(dir, 'benefit-report-template.csv')), 'text/csv');
+    expect(fromCsv.body.totals).toEqual({ rows: 2, accepted: 2, duplicates: 0, rejected: 0 });
+    const fromXlsx = await upload(t.url, tok, readFileSync(resolve(dir, 'benefit-report-template.xlsx')), XLSX);
+    expect(fromXlsx.body.totals).toEqual({ rows: 2, accepted: 0, duplicates: 2, rejected: 0 });
   });
 
   it('needs a token with benefit:write', async () => {
