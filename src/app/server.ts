@@ -14,6 +14,8 @@ import { createLogger, Logger } from '../core/logger';
 import { DomainError, isUnavailable } from '../core/errors/errors';
 import { formatError } from '../core/errors/format';
 import { buildBlockList, clientIp } from '../core/http/client-ip';
+import { observabilityPlugin, requestObserver } from '../core/http/observability';
+import { corsPolicy } from '../core/http/cors';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
 import { buildAppSchema } from './schema';
 import { buildContext, RequestContext } from './context';
@@ -56,6 +58,11 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   app.disable('x-powered-by');
   app.set('etag', false);
   const httpServer = http.createServer(app);
+  // Slow or stuck clients cannot hold sockets for ever. Idle keep-alive sockets stay open longer than
+  // clients' and load balancers' own idle timeouts, so a client never reuses a socket the server just closed.
+  httpServer.requestTimeout = 30_000;
+  httpServer.headersTimeout = 15_000;
+  httpServer.keepAliveTimeout = 65_000;
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];
@@ -64,7 +71,9 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     res.setHeader('x-request-id', id);
     next();
   });
+  app.use(requestObserver(log, services.metrics));
   app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
+  app.use(corsPolicy(config.corsOrigins));
 
   app.get('/health/live', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/health/ready', async (_req, res) => {
@@ -73,6 +82,11 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     try { await ds.query('SELECT 1'); checks.database = 'ok'; } catch { checks.database = 'unreachable'; ok = false; }
     checks.accessLogBacklog = services.accessLog.backlog;
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', services.metrics.registry.contentType);
+    res.send(await services.metrics.registry.metrics());
   });
 
   app.use(oauthRouter(services));
@@ -85,7 +99,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observabilityPlugin()],
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         development: config.nodeEnv === 'development',
@@ -125,6 +139,18 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     }
   }
 
+  // GraphQL over HTTP: POST with a JSON body only (GET would let queries leak into logs and caches).
+  app.all('/graphql', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'OPTIONS') return next();
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return res.status(405).json(new DomainError('BAD_USER_INPUT', 'Use POST /graphql with a JSON body {"query": "...", "variables": {...}}.').toJSON());
+    }
+    if (!req.is('application/json')) {
+      return res.status(415).json(new DomainError('BAD_USER_INPUT', 'Send the request with "Content-Type: application/json".').toJSON());
+    }
+    next();
+  });
   // 1 MB: a reportBenefits batch of 500 items travels in the variables (the document itself stays small).
   app.use('/graphql', express.json({ limit: '1mb' }), gate, expressMiddleware(apollo, {
     context: async ({ res }) => res.locals.ctx as RequestContext,

@@ -6,6 +6,7 @@ import { TokenService } from '../core/auth/tokens';
 import { GATE_CACHE_MS, RequestGate } from '../core/auth/gate';
 import { AccessLogWriter } from '../core/audit/access-log';
 import { PwdService } from '../modules/pwd/pwd.service';
+import { createMetrics } from '../core/http/observability';
 import { BenefitService } from '../modules/benefit/benefit.service';
 import { BenefitAnalyticsService } from '../modules/benefit/benefit.analytics';
 import { ReciprocityService } from '../modules/benefit/reciprocity.service';
@@ -13,12 +14,14 @@ import { ReciprocityService } from '../modules/benefit/reciprocity.service';
 /** The services of one running instance; each module adds its service here. */
 export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger }) {
   const tokens = new TokenService(deps.config.jwtSecret, () => deps.clock.now());
+  const accessLog = new AccessLogWriter(deps.ds, deps.log);
   const reciprocity = new ReciprocityService(deps.ds, deps.clock, deps.log, deps.config.benefitReportingGraceDays);
   return {
     ...deps,
     tokens,
     gate: new RequestGate(deps.ds, deps.clock, GATE_CACHE_MS, reciprocity),
-    accessLog: new AccessLogWriter(deps.ds, deps.log),
+    accessLog,
+    metrics: createMetrics({ accessLogBacklog: () => accessLog.backlog }),
     pwd: new PwdService(),
     reciprocity,
     benefit: new BenefitService(),

@@ -9,7 +9,8 @@ import { createServer, AppServer } from '../../src/app/server';
 import { Clock } from '../../src/core/clock';
 import { seedPwdRecords } from '../../src/modules/pwd/pwd.seed';
 import { createActivePartner, PartnerFixture } from '../../src/modules/staff/demo.seed';
-import { createLogger } from '../../src/core/logger';
+import pino from 'pino';
+import { createLogger, Logger } from '../../src/core/logger';
 
 /** mysql://… when the suites run against MariaDB (TEST_DATABASE_URL), otherwise in-memory SQLite. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -51,12 +52,12 @@ export async function openTestDatabase(opts: { migrate?: boolean } = {}): Promis
   return { ds, drop: async () => { if (ds.isInitialized) await ds.destroy(); } };
 }
 
-export async function startTestServer(opts: { records?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { records?: number; env?: Record<string, string>; log?: Logger } = {}): Promise<TestServer> {
   const { ds, drop } = await openTestDatabase();
   if (opts.records !== 0) await seedPwdRecords(ds, opts.records ?? 200);
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', ...opts.env }, { persistSecret: false });
   const clock = new Clock();
-  const server = await createServer({ config, ds, clock, log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const server = await createServer({ config, ds, clock, log: opts.log ?? testLogger() });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const ts: TestServer = {
@@ -100,6 +101,16 @@ export async function startTestServer(opts: { records?: number; env?: Record<str
 
 export { createActivePartner };
 export type { PartnerFixture };
+
+/**
+ * Silent by default. With TEST_LOG_FILE set (CI does), every test server logs at debug level into that
+ * file, which CI then scans for personal data and secrets (scripts/check-logs.js).
+ */
+function testLogger(): Logger {
+  const file = process.env.TEST_LOG_FILE;
+  if (file) return createLogger('debug', pino.destination({ dest: file, append: true, sync: true }));
+  return createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+}
 
 /** Counts SQL statements sent through the DataSource while `fn` runs. */
 export async function countQueries<T>(ds: DataSource, fn: () => Promise<T>): Promise<{ result: T; queries: string[] }> {

@@ -1,0 +1,67 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { startTestServer, TestServer, createActivePartner } from '../helpers/server';
+import { createStaffUser } from '../../src/modules/staff/demo.seed';
+import { Role } from '../../src/core/authz/scopes';
+import { fuzzCases } from './fuzz.generator';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+const SEED = Number(process.env.FUZZ_SEED ?? 1801);
+const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000);
+const STACK = /\bat [\w.<>]+ \(?[^)\s]*:\d+:\d+\)?|node_modules\/|\/src\/[\w/.-]+\.ts/;
+const SQL = /\b(SELECT\s+[\w*,\s]+\s+FROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b|SQLITE_[A-Z]+|\bER_[A-Z_]{4,}|QueryFailedError/i;
+
+describe(`fuzzing ${COUNT} generated documents (seed ${SEED})`, () => {
+  let t: TestServer;
+  let tokens: (string | undefined)[];
+  beforeAll(async () => {
+    t = await startTestServer({ records: 200 });
+    const partner = await createActivePartner(t.ds);
+    await createStaffUser(t.ds, Role.ANALYST, 'fuzz.analyst@udid.example.gov.in', 'Fuzz Analyst', 'fuzz-analyst-pw-1');
+    tokens = [undefined, await t.appToken(partner), await t.login('fuzz.analyst@udid.example.gov.in', 'fuzz-analyst-pw-1')];
+  });
+  afterAll(() => t.close());
+
+  it('answers every document without a 5xx (other than 503), a stack trace or SQL text, and memory returns to baseline', async () => {
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const problems: string[] = [];
+    const byStatus = new Map<number, number>();
+    const cases = [...fuzzCases(t.server.schema, SEED, COUNT)];
+    let next = 0;
+    const worker = async (w: number) => {
+      while (next < cases.length) {
+        const i = next++;
+        const c = cases[i];
+        const token = tokens[(i + w) % tokens.length];
+        let res: Response;
+        try {
+          res = await fetch(`${t.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': c.contentType ?? 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            body: c.body,
+          });
+        } catch (e) {
+          problems.push(`#${i} ${c.kind}: no answer (${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}) ${String(c.body).slice(0, 200)}`);
+          continue;
+        }
+        const text = await res.text();
+        byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
+        if (res.status >= 500 && res.status !== 503) problems.push(`#${i} ${c.kind}: HTTP ${res.status} ${text.slice(0, 300)}`);
+        if (STACK.test(text)) problems.push(`#${i} ${c.kind}: stack trace in response ${text.slice(0, 300)}`);
+        if (SQL.test(text)) problems.push(`#${i} ${c.kind}: SQL text in response ${text.slice(0, 300)}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
+    expect(problems.slice(0, 20)).toEqual([]);
+    // Every document got an answer and the server is still alive.
+    expect([...byStatus.values()].reduce((a, b) => a + b, 0)).toBe(COUNT);
+    expect((await fetch(`${t.url}/health/live`)).status).toBe(200);
+    await t.server.services.accessLog.flush();
+    gc();
+    const heapAfter = process.memoryUsage().heapUsed;
+    expect(heapAfter - heapBefore).toBeLessThan(64 * 1024 * 1024);
+  }, 600_000);
+});
