@@ -134,21 +134,30 @@ describe('POST /benefit-reports/upload (CSV and XLSX)', () => {
     });
   });
 
-  it('a file that breaks mid-way keeps the chunks already stored and says so (never a silent partial import)', async () => {
+  it('a CSV that breaks mid-way keeps the chunks already stored and says so (never a silent partial import)', async () => {
     const good = Array.from({ length: 620 }, (_, i) => row(c[i % 200]));
     const refs = good.map((g) => g[6] as string);
-    // The first 620 rows, then (once the first chunk of 500 is stored) bytes that are not UTF-8.
-    const parts = [Buffer.from(csv([HEADER, ...good])), Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from(csv([row(c[0])]))];
-    const res = await uploadInParts(t.url, token, parts, 'text/csv', async (i) => {
-      for (let k = 0; i === 0 && k < 500 && (await stored(refs)) < 500; k++) await new Promise((r) => setTimeout(r, 20));
-    });
+    // 620 good rows, then a quote that is never closed.
+    const res = await upload(t.url, token, csv([HEADER, ...good]) + `"${c[0].udid},IGNDPS\n`, 'text/csv');
     expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/quoted value is never closed/);
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', partial: true, storedThroughRow: 501 });
     expect(res.body.totals).toEqual({ rows: 500, accepted: 500, duplicates: 0, rejected: 0 });
+    expect(res.body.results).toHaveLength(500);
     expect(await stored(refs)).toBe(500);
     // Fixed and uploaded again: the 500 come back as duplicates, the rest is stored.
     const fixed = await upload(t.url, token, csv([HEADER, ...good]), 'text/csv');
     expect(fixed.body.totals).toEqual({ rows: 620, accepted: 120, duplicates: 500, rejected: 0 });
+  });
+
+  it('a file whose bytes go wrong late is refused whole: the upload is checked before any row is stored', async () => {
+    const good = Array.from({ length: 620 }, (_, i) => row(c[i % 200]));
+    // Sent in two parts: the first rows have long arrived when the bad bytes come.
+    const parts = [Buffer.from(csv([HEADER, ...good])), Buffer.from([0xff, 0xfe, 0x0a])];
+    const res = await uploadInParts(t.url, token, parts, 'text/csv', () => new Promise((r) => setTimeout(r, 300)));
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/not valid UTF-8.*Nothing was stored/);
+    expect(await stored(good.map((g) => g[6] as string))).toBe(0);
   });
 
   it('imports 5,000 rows in chunks of 500', async () => {

@@ -123,14 +123,14 @@ export type ReportingStatus =
   | 'NOT_REQUIRED'
   | 'SUSPENDED';
 
-export type BenefitReportFieldsFragment = { id: string, udid: string, schemeCode: string, schemeName: string, benefitType: BenefitType, amountPaise: unknown, benefitDate: string, clientReference: string, remarks: string | null, channel: BenefitChannel, status: BenefitReportStatus, reportedAt: string, reversedAt: string | null, reversalReason: string | null };
+export type BenefitReportFieldsFragment = { id: string, udid: string, schemeCode: string, schemeName: string, benefitType: BenefitType, amountPaise: number | null, benefitDate: string, clientReference: string, remarks: string | null, channel: BenefitChannel, status: BenefitReportStatus, reportedAt: string, reversedAt: string | null, reversalReason: string | null };
 
 export type ReportBenefitMutationVariables = Exact<{
   input: BenefitReportInput;
 }>;
 
 
-export type ReportBenefitMutation = { reportBenefit: { index: number, clientReference: string | null, status: BenefitItemStatus, duplicateOf: string | null, report: { id: string, udid: string, schemeCode: string, schemeName: string, benefitType: BenefitType, amountPaise: unknown, benefitDate: string, clientReference: string, remarks: string | null, channel: BenefitChannel, status: BenefitReportStatus, reportedAt: string, reversedAt: string | null, reversalReason: string | null } | null, errors: Array<{ field: string | null, code: string, message: string }> } };
+export type ReportBenefitMutation = { reportBenefit: { index: number, clientReference: string | null, status: BenefitItemStatus, duplicateOf: string | null, report: { id: string, udid: string, schemeCode: string, schemeName: string, benefitType: BenefitType, amountPaise: number | null, benefitDate: string, clientReference: string, remarks: string | null, channel: BenefitChannel, status: BenefitReportStatus, reportedAt: string, reversedAt: string | null, reversalReason: string | null } | null, errors: Array<{ field: string | null, code: string, message: string }> } };
 
 export type ReportBenefitsMutationVariables = Exact<{
   inputs: Array<BenefitReportInput> | BenefitReportInput;
@@ -145,7 +145,7 @@ export type ReverseBenefitReportMutationVariables = Exact<{
 }>;
 
 
-export type ReverseBenefitReportMutation = { reverseBenefitReport: { id: string, udid: string, schemeCode: string, schemeName: string, benefitType: BenefitType, amountPaise: unknown, benefitDate: string, clientReference: string, remarks: string | null, channel: BenefitChannel, status: BenefitReportStatus, reportedAt: string, reversedAt: string | null, reversalReason: string | null } };
+export type ReverseBenefitReportMutation = { reverseBenefitReport: { id: string, udid: string, schemeCode: string, schemeName: string, benefitType: BenefitType, amountPaise: number | null, benefitDate: string, clientReference: string, remarks: string | null, channel: BenefitChannel, status: BenefitReportStatus, reportedAt: string, reversedAt: string | null, reversalReason: string | null } };
 
 export type BenefitReportsQueryVariables = Exact<{
   filter?: BenefitReportFilter | null | undefined;
@@ -154,7 +154,7 @@ export type BenefitReportsQueryVariables = Exact<{
 }>;
 
 
-export type BenefitReportsQuery = { benefitReports: { edges: Array<{ cursor: string, node: { id: string, udid: string, schemeCode: string, schemeName: string, benefitType: BenefitType, amountPaise: unknown, benefitDate: string, clientReference: string, remarks: string | null, channel: BenefitChannel, status: BenefitReportStatus, reportedAt: string, reversedAt: string | null, reversalReason: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type BenefitReportsQuery = { benefitReports: { edges: Array<{ cursor: string, node: { id: string, udid: string, schemeCode: string, schemeName: string, benefitType: BenefitType, amountPaise: number | null, benefitDate: string, clientReference: string, remarks: string | null, channel: BenefitChannel, status: BenefitReportStatus, reportedAt: string, reversedAt: string | null, reversalReason: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type BenefitSummaryQueryVariables = Exact<{
   groupBy: BenefitGroupBy;
@@ -163,7 +163,7 @@ export type BenefitSummaryQueryVariables = Exact<{
 }>;
 
 
-export type BenefitSummaryQuery = { benefitSummary: { groupBy: BenefitGroupBy, from: string | null, to: string | null, groups: Array<{ key: string, label: string | null, reports: number, beneficiaries: number, totalAmountPaise: unknown }>, total: { key: string, reports: number, beneficiaries: number, totalAmountPaise: unknown } } };
+export type BenefitSummaryQuery = { benefitSummary: { groupBy: BenefitGroupBy, from: string | null, to: string | null, groups: Array<{ key: string, label: string | null, reports: number, beneficiaries: number, totalAmountPaise: number }>, total: { key: string, reports: number, beneficiaries: number, totalAmountPaise: number } } };
 
 export type ReciprocityByApplicationQueryVariables = Exact<{
   from?: string | null | undefined;

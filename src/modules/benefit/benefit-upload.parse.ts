@@ -1,4 +1,10 @@
+import { createWriteStream } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Transform, TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parse as csvParse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { badInput, DomainError } from '../../core/errors/errors';
@@ -17,12 +23,15 @@ export interface SheetRow { row: number; cells: unknown[] }
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /**
- * Counts bytes (refusing files over MAX_UPLOAD_BYTES) and checks the first bytes against the
- * declared format, so that an XLSX sent as CSV (or anything else as XLSX) is named as such.
+ * Counts bytes (refusing files over MAX_UPLOAD_BYTES), checks the first bytes against the declared
+ * format (so that an XLSX sent as CSV, or anything else as XLSX, is named as such) and, for CSV,
+ * that the text is UTF-8 (a file saved in another encoding is refused, never stored garbled).
  */
 export function uploadGuard(format: UploadFormat): Transform {
   let bytes = 0;
   let head: Buffer | null = Buffer.alloc(0);
+  const utf8 = format === 'CSV' ? new TextDecoder('utf-8', { fatal: true }) : null;
+  const notUtf8 = () => badInput('The CSV file is not valid UTF-8 text; save it as "CSV UTF-8 (Comma delimited)" and upload it again. Nothing was stored.');
   return new Transform({
     transform(chunk: Buffer, _enc, cb: TransformCallback) {
       bytes += chunk.length;
@@ -36,39 +45,42 @@ export function uploadGuard(format: UploadFormat): Transform {
           if (format === 'CSV' && zip) return cb(badInput('The file is a spreadsheet (XLSX), not CSV; send it with Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'));
         }
       }
+      try { utf8?.decode(chunk, { stream: true }); } catch { return cb(notUtf8()); }
       cb(null, chunk);
     },
     flush(cb) {
       if (head && format === 'XLSX') return cb(badInput('The file is not an XLSX workbook (too short).'));
+      try { utf8?.decode(); } catch { return cb(notUtf8()); }
       cb();
     },
   });
 }
 
-/** Decodes UTF-8 strictly: a file saved in another encoding is refused, never stored garbled. */
-function strictUtf8(): Transform {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const fail = () => badInput('The CSV file is not valid UTF-8 text; save it as "CSV UTF-8 (Comma delimited)" and upload it again.');
-  return new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _enc, cb) {
-      try { cb(null, decoder.decode(chunk, { stream: true })); } catch { cb(fail()); }
-    },
-    flush(cb) {
-      try { cb(null, decoder.decode()); } catch { cb(fail()); }
-    },
-  });
+/**
+ * Receives the whole upload into a private temporary file, through uploadGuard, before any row is
+ * read: the request completes at network speed (not at database speed, so the server's request
+ * timeout bounds the transfer only), file-level problems are found before anything is stored, and
+ * memory stays flat whatever the size. The caller deletes the file (removeSpool).
+ */
+export async function spoolUpload(source: Readable, format: UploadFormat): Promise<string> {
+  const path = join(tmpdir(), `udx-upload-${randomBytes(12).toString('hex')}`);
+  try {
+    await pipeline(source, uploadGuard(format), createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+    return path;
+  } catch (err) {
+    await removeSpool(path);
+    if (err instanceof DomainError) throw err;
+    throw badInput('The upload was interrupted before the whole file arrived; send it again.');
+  }
 }
 
-/** CSV rows, streamed with back-pressure; the first yielded row is the header. */
+export const removeSpool = (path: string) => unlink(path).catch(() => undefined);
+
+/** CSV rows of a spooled (already size- and UTF-8-checked) file, streamed with back-pressure; the first is the header. */
 export async function* csvRows(source: Readable): AsyncGenerator<SheetRow> {
   const parser = csvParse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024, info: true });
-  const guard = uploadGuard('CSV');
-  const utf8 = strictUtf8();
-  // Errors of any stage end the iteration with that error (pipeline-like, but the parser is consumed here).
-  const forward = (err: Error) => parser.destroy(err);
-  source.on('error', forward); guard.on('error', forward); utf8.on('error', forward);
-  source.pipe(guard).pipe(utf8).pipe(parser);
+  source.on('error', (err) => parser.destroy(err));
+  source.pipe(parser);
   let row = 0;
   try {
     // info.lines: the line on which the record ends, i.e. its row number in a text editor or a spreadsheet.
@@ -82,23 +94,20 @@ export async function* csvRows(source: Readable): AsyncGenerator<SheetRow> {
     throw badInput(`The CSV file could not be read after row ${row}: ${e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed' : e.message ?? 'malformed CSV'}.`,
       { afterRow: row });
   } finally {
-    source.unpipe();
+    source.destroy();
   }
 }
 
 /** Rows of the first worksheet of an XLSX workbook, streamed (exceljs WorkbookReader); the first is the header. */
 export async function* xlsxRows(source: Readable): AsyncGenerator<SheetRow> {
-  const guard = uploadGuard('XLSX');
-  // exceljs pipes the input into its unzipper without forwarding errors: a failure of the input
-  // (size limit, wrong format, aborted request) is raced against every step of the iteration.
+  // exceljs pipes the input into its unzipper without forwarding errors: a failure of the input is
+  // raced against every step of the iteration.
   let fail!: (e: unknown) => void;
   const failed = new Promise<never>((_, reject) => { fail = reject; });
   failed.catch(() => undefined);
-  source.on('error', (e) => guard.destroy(e));
-  guard.on('error', (e) => fail(e));
-  source.pipe(guard);
+  source.on('error', (e) => fail(e));
   const step = <T>(p: Promise<T>) => Promise.race([p, failed]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(guard, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   let sheet = 0;
   let last = 0;
   try {
@@ -116,7 +125,7 @@ export async function* xlsxRows(source: Readable): AsyncGenerator<SheetRow> {
     if (err instanceof DomainError) throw err;
     throw badInput(`The XLSX workbook could not be read${last ? ` after row ${last}` : ''}: it is damaged or not an Excel workbook.`, { afterRow: last });
   } finally {
-    source.unpipe(guard);
+    source.destroy();
   }
   if (!sheet) throw badInput('The XLSX workbook has no worksheet.');
 }

@@ -7,7 +7,8 @@ import { badInput, DomainError, forbidden, isUnavailable, unauthenticated } from
 import { BenefitChannel, BenefitItemStatus } from './benefit.enums';
 import { BenefitReportInput, MAX_BATCH } from './benefit.inputs';
 import { BenefitItemError } from './benefit.types';
-import { csvRows, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, SheetRow, UploadFormat, XLSX_MIME, xlsxRows } from './benefit-upload.parse';
+import { createReadStream } from 'node:fs';
+import { csvRows, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, removeSpool, SheetRow, spoolUpload, UploadFormat, XLSX_MIME, xlsxRows } from './benefit-upload.parse';
 import { mapHeader, rowToInput } from './benefit-upload.columns';
 
 /** One row of the upload report. */
@@ -29,12 +30,12 @@ interface UploadReport {
 /**
  * POST /benefit-reports/upload: the "excel sheet" route of DESIGN.md §8. Same Bearer token, gate and
  * benefit:write scope as the mutations, same validation (the service is the same). The file is
- * streamed and imported in chunks of 500 rows, each chunk one transaction, so a 100,000-row file
- * is never held in memory. A file-level problem found before any row is stored (wrong header, not
- * CSV/XLSX, declared too large, empty) is a 400 with nothing written; one found mid-way (broken
- * encoding or CSV syntax, damaged workbook, size or row limit reached while streaming) is a 400
- * that lists the rows already stored (`partial: true`) — re-uploading the fixed file is safe,
- * since clientReference makes the stored rows come back as DUPLICATE.
+ * received into a temporary file (size, format and UTF-8 checked on the way), then read as a
+ * stream and imported in chunks of 500 rows, each chunk one transaction, so a 100,000-row file is
+ * never held in memory. A file-level problem (not CSV/XLSX, too large, not UTF-8, wrong header,
+ * empty) is a 400 with nothing written. One found mid-way (CSV syntax, damaged workbook, row
+ * limit) is a 400 that lists the rows already stored (`partial: true`, `storedThroughRow`);
+ * re-uploading the fixed file is safe, since clientReference makes stored rows come back DUPLICATE.
  */
 export function benefitUploadRouter(gate: RequestHandler): Router {
   const router = Router();
@@ -71,15 +72,19 @@ async function handleUpload(req: Request, res: Response): Promise<void> {
   if (declared > MAX_UPLOAD_BYTES) {
     return sendError(res, badInput(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; split it into smaller files.`));
   }
-  let source: { stream: Readable; format: UploadFormat };
+  let format: UploadFormat;
+  let path: string;
   try {
-    source = await fileOf(req);
+    const source = await fileOf(req);
+    format = source.format;
+    path = await spoolUpload(source.stream, format);
   } catch (err) {
     return sendError(res, err instanceof DomainError ? err : badInput('The multipart body could not be read.'));
   }
-  const report: UploadReport = { format: source.format, totals: { rows: 0, accepted: 0, duplicates: 0, rejected: 0 }, results: [] };
+  const report: UploadReport = { format, totals: { rows: 0, accepted: 0, duplicates: 0, rejected: 0 }, results: [] };
   try {
-    await importRows(ctx, source.format === 'CSV' ? csvRows(source.stream) : xlsxRows(source.stream), report);
+    const file = createReadStream(path);
+    await importRows(ctx, format === 'CSV' ? csvRows(file) : xlsxRows(file), report);
   } catch (err) {
     const e = err instanceof DomainError ? err
       : isUnavailable(err) ? new DomainError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable (database unreachable); upload the file again shortly.')
@@ -89,6 +94,8 @@ async function handleUpload(req: Request, res: Response): Promise<void> {
       return sendError(res, new DomainError('INTERNAL_SERVER_ERROR', 'Internal error. Quote the x-request-id response header when you report it.'), report);
     }
     return sendError(res, e, report);
+  } finally {
+    await removeSpool(path);
   }
   const problemsOnly = req.query.results === 'problems';
   res.json(problemsOnly ? { ...report, results: report.results.filter((r) => r.status !== BenefitItemStatus.ACCEPTED) } : report);
