@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { DisabilityType } from '../../modules/pwd/pwd.enums';
+import { benefitReportByRefLoader } from '../../modules/benefit/benefit.loaders';
 
 /**
  * Per-request DataLoaders (STYLE.md habit 8): a field resolver never queries one row per parent.
@@ -23,6 +24,8 @@ export function createLoaders(ds: DataSource) {
       }
       return ids.map((id) => by.get(id) ?? []);
     }, { maxBatchSize: 1000 }),
+    /** Benefit reports by `${applicationId}:${clientReference}` (results of reportBenefit/reportBenefits). */
+    benefitReportByRef: benefitReportByRefLoader(ds),
   };
 }
 

@@ -143,9 +143,9 @@ interface Pending { row: number; input: BenefitReportInput | null; error: Benefi
 async function importRows(ctx: RequestContext, rows: AsyncGenerator<SheetRow>, report: UploadReport): Promise<void> {
   let columns: ReturnType<typeof mapHeader> | null = null;
   let chunk: Pending[] = [];
-  const flush = async () => {
+  const flush = async (chunk: Pending[]) => {
     const inputs = chunk.filter((c) => c.input).map((c) => c.input!);
-    const batch = inputs.length ? await ctx.services.benefit.reportMany(ctx, inputs, BenefitChannel.FILE) : null;
+    const batch = inputs.length ? await ctx.services.benefit.reportMany(ctx, inputs, BenefitChannel.FILE, { withIds: true }) : null;
     let i = 0;
     for (const c of chunk) {
       const t = report.totals;
@@ -157,7 +157,7 @@ async function importRows(ctx: RequestContext, rows: AsyncGenerator<SheetRow>, r
       }
       const r = batch!.results[i++];
       const out: RowResult = { row: c.row, clientReference: c.clientReference, status: r.status };
-      if (r.report) out.reportId = r.report.id;
+      if (r.reportId) out.reportId = r.reportId;
       if (r.duplicateOf) out.duplicateOf = r.duplicateOf;
       if (r.errors.length) out.errors = r.errors.map((e) => ({ field: e.field, code: e.code, message: e.message }));
       if (r.status === BenefitItemStatus.ACCEPTED) t.accepted++;
@@ -165,23 +165,37 @@ async function importRows(ctx: RequestContext, rows: AsyncGenerator<SheetRow>, r
       else t.rejected++;
       report.results.push(out);
     }
+  };
+  // One chunk is written while the next is read and parsed; chunks are written one after the other, in file order.
+  let inflight: Promise<void> | null = null;
+  const submit = async () => {
+    const next = chunk;
     chunk = [];
+    if (inflight) await inflight;
+    inflight = flush(next);
+    inflight.catch(() => undefined); // surfaced at the next await, never as an unhandled rejection
   };
   let dataRows = 0;
-  for await (const r of rows) {
-    if (!columns) { columns = mapHeader(r.cells); continue; }
-    if (r.cells.every((c) => c === '' || c === null || c === undefined)) continue;
-    if (++dataRows > MAX_UPLOAD_ROWS) {
-      await flush();
-      throw badInput(`The file has more than ${MAX_UPLOAD_ROWS} rows; rows up to ${report.results[report.results.length - 1]?.row ?? r.row - 1} were processed. Upload the rest as another file.`, { afterRow: r.row - 1 });
+  try {
+    for await (const r of rows) {
+      if (!columns) { columns = mapHeader(r.cells); continue; }
+      if (r.cells.every((c) => c === '' || c === null || c === undefined)) continue;
+      if (++dataRows > MAX_UPLOAD_ROWS) {
+        throw badInput(`The file has more than ${MAX_UPLOAD_ROWS} rows; upload the rest as another file.`, { afterRow: r.row - 1 });
+      }
+      const mapped = rowToInput(columns, r.cells);
+      chunk.push(mapped.error
+        ? { row: r.row, input: null, error: mapped.error, clientReference: mapped.clientReference }
+        : { row: r.row, input: mapped.input, error: null, clientReference: mapped.clientReference });
+      if (chunk.length >= MAX_BATCH) await submit();
     }
-    const mapped = rowToInput(columns, r.cells);
-    chunk.push(mapped.error
-      ? { row: r.row, input: null, error: mapped.error, clientReference: mapped.clientReference }
-      : { row: r.row, input: mapped.input, error: null, clientReference: mapped.clientReference });
-    if (chunk.length >= MAX_BATCH) await flush();
+    if (!columns) throw badInput('The file is empty; the first row must be the header (see schema/examples/benefit-report-template.csv).');
+    await submit();
+    await inflight;
+  } catch (err) {
+    // Let the chunk being written finish, so that the report lists exactly what was stored.
+    if (inflight) await (inflight as Promise<void>).catch(() => undefined);
+    throw err;
   }
-  if (!columns) throw badInput('The file is empty; the first row must be the header (see schema/examples/benefit-report-template.csv).');
-  await flush();
   if (!report.totals.rows) throw badInput('The file has a header but no data rows.');
 }

@@ -3,10 +3,13 @@ import { IsEnum, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, Valida
 import { DateScalar, UDID_PATTERN, UdidScalar } from '../../core/scalars';
 import { BenefitReportStatus, BenefitType } from './benefit.enums';
 
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). Arithmetic, not Date parsing: it runs per item. */
 export function isCalendarDate(v: unknown): v is string {
-  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v + 'T00:00:00Z')) &&
-    new Date(v + 'T00:00:00Z').toISOString().slice(0, 10) === v;
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const y = Number(v.slice(0, 4)), m = Number(v.slice(5, 7)), d = Number(v.slice(8, 10));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]);
 }
 const IsCalendarDate = (opts?: ValidationOptions) =>
   ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => '$property must be a calendar date written YYYY-MM-DD, e.g. 2026-04-17' } }, opts);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { DateScalar } from '../../core/scalars';
 import { BenefitChannel, BenefitGroupBy } from './benefit.enums';
@@ -58,5 +58,13 @@ export class BenefitResolver {
     @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
   ) {
     return ctx.services.benefitAnalytics.reciprocityByApplication(ctx, from ?? null, to ?? null);
+  }
+}
+
+@Resolver(() => BenefitReportResult)
+export class BenefitReportResultResolver {
+  @FieldResolver(() => BenefitReport, { nullable: true, description: 'The stored report: the new one (ACCEPTED) or the original (DUPLICATE); null when REJECTED', complexity: 2 })
+  report(@Ctx() ctx: RequestContext, @Root() result: BenefitReportResult) {
+    return ctx.services.benefit.reportOf(ctx, result);
   }
 }

@@ -1,37 +1,16 @@
 import type { RequestContext } from '../../app/context';
 import type { ApplicationPrincipal } from '../../core/auth/principal';
 import { Role } from '../../core/authz/scopes';
-import { fromDbDate, fromDbDateTime } from '../../core/db/columns';
+import { fromDbDateTime } from '../../core/db/columns';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../../core/errors/errors';
 import { BenefitReportEntity } from './benefit.entity';
-import { BenefitChannel, BenefitItemStatus, BenefitReportStatus, BenefitType } from './benefit.enums';
+import { REPORT_COLUMNS, rowToReport } from './benefit.rows';
+import { refKey } from './benefit.loaders';
+import { BenefitChannel, BenefitItemStatus, BenefitReportStatus } from './benefit.enums';
 import { BenefitReportFilter, BenefitReportInput, MAX_BATCH, MAX_REPORT_PAGE } from './benefit.inputs';
 import { writeBenefitBatch } from './benefit.store';
 import { BenefitBatchResult, BenefitReport, BenefitReportConnection, BenefitReportResult } from './benefit.types';
 import { checkItems, CheckedItem } from './benefit.validation';
-
-const REPORT_COLUMNS = `id, application_id, udid, scheme_code, scheme_name, benefit_type, amount_paise, benefit_date, client_reference,
-  remarks, channel, status, reversed_at, reversal_reason, created_at`;
-
-export function rowToReport(r: Record<string, unknown>): BenefitReport {
-  return Object.assign(new BenefitReport(), {
-    id: String(r.id),
-    applicationId: Number(r.application_id),
-    udid: r.udid as string,
-    schemeCode: r.scheme_code as string,
-    schemeName: r.scheme_name as string,
-    benefitType: r.benefit_type as BenefitType,
-    amountPaise: r.amount_paise === null || r.amount_paise === undefined ? null : Number(r.amount_paise),
-    benefitDate: fromDbDate(r.benefit_date as string)!,
-    clientReference: r.client_reference as string,
-    remarks: (r.remarks as string | null) ?? null,
-    channel: r.channel as BenefitChannel,
-    status: r.status as BenefitReportStatus,
-    reportedAt: fromDbDateTime(r.created_at as string)!,
-    reversedAt: fromDbDateTime(r.reversed_at as string | null),
-    reversalReason: (r.reversal_reason as string | null) ?? null,
-  });
-}
 
 const encodeCursor = (id: string | number) => Buffer.from(`br:${id}`).toString('base64url');
 function decodeCursor(cursor: string): number {
@@ -60,7 +39,7 @@ export class BenefitService {
    * one result per item in input order. A clientReference seen before (or twice in the call)
    * answers DUPLICATE with the original report.
    */
-  async reportMany(ctx: RequestContext, inputs: BenefitReportInput[], channel: BenefitChannel = BenefitChannel.API): Promise<BenefitBatchResult> {
+  async reportMany(ctx: RequestContext, inputs: BenefitReportInput[], channel: BenefitChannel = BenefitChannel.API, opts: { withIds?: boolean } = {}): Promise<BenefitBatchResult> {
     const app = applicationOf(ctx);
     if (inputs.length > MAX_BATCH) {
       throw badInput(`At most ${MAX_BATCH} reports per call (got ${inputs.length}); split the list into calls of ${MAX_BATCH}, or upload a file.`, { maxItems: MAX_BATCH });
@@ -74,41 +53,52 @@ export class BenefitService {
     });
     // The gate caches the reporting timestamp and any suspension: make it see this report now.
     if (outcome.accepted.size) ctx.services.gate.invalidateApplication(app.applicationId);
-    const stored = await this.byReferences(ctx, app.applicationId, [...firstValid.keys()]);
+    const isFirst = (c: CheckedItem) => firstValid.get(c.row!.clientReference) === c;
+    // Ids read back only where needed: originals stored by a concurrent retry, originals repeated
+    // within this call, and (for the upload report) every accepted row. `report` itself is loaded
+    // lazily, only when the caller selects it (BenefitReportResultResolver).
+    const need = new Set<string>(opts.withIds ? outcome.accepted : []);
+    for (const [ref, id] of outcome.duplicates) if (id === null) need.add(ref);
+    for (const c of checked) if (c.row && !isFirst(c) && outcome.accepted.has(c.row.clientReference)) need.add(c.row.clientReference);
+    const ids = need.size ? await this.idsOf(ctx, app.applicationId, [...need]) : new Map<string, string>();
+    const idOf = (ref: string) => outcome.duplicates.get(ref) ?? ids.get(ref) ?? null;
     const out = Object.assign(new BenefitBatchResult(), { accepted: 0, duplicates: 0, rejected: 0, results: [] as BenefitReportResult[] });
     for (const c of checked) {
       const r = new BenefitReportResult();
-      Object.assign(r, { index: c.index, clientReference: typeof c.input.clientReference === 'string' ? c.input.clientReference : null, report: null, duplicateOf: null, errors: c.errors });
+      Object.assign(r, {
+        index: c.index, applicationId: app.applicationId, errors: c.errors, reportId: null, duplicateOf: null,
+        clientReference: typeof c.input.clientReference === 'string' ? c.input.clientReference : null,
+      });
       if (!c.row) {
         r.status = BenefitItemStatus.REJECTED;
         out.rejected++;
+      } else if (isFirst(c) && outcome.accepted.has(c.row.clientReference)) {
+        r.status = BenefitItemStatus.ACCEPTED;
+        r.reportId = idOf(c.row.clientReference);
+        out.accepted++;
       } else {
-        const report = stored.get(c.row.clientReference);
-        if (!report) throw new DomainError('INTERNAL_SERVER_ERROR', 'A stored report could not be read back.');
-        r.report = report;
-        if (firstValid.get(c.row.clientReference) === c && outcome.accepted.has(c.row.clientReference)) {
-          r.status = BenefitItemStatus.ACCEPTED;
-          out.accepted++;
-        } else {
-          r.status = BenefitItemStatus.DUPLICATE;
-          r.duplicateOf = report.id;
-          out.duplicates++;
-        }
+        r.status = BenefitItemStatus.DUPLICATE;
+        r.reportId = r.duplicateOf = idOf(c.row.clientReference);
+        if (!r.duplicateOf) throw new DomainError('INTERNAL_SERVER_ERROR', 'The original of a duplicate report could not be read back.');
+        out.duplicates++;
       }
       out.results.push(r);
     }
     return out;
   }
 
-  private async byReferences(ctx: RequestContext, applicationId: number, refs: string[]): Promise<Map<string, BenefitReport>> {
-    const map = new Map<string, BenefitReport>();
-    if (!refs.length) return map;
-    const rows: Record<string, unknown>[] = await ctx.ds.query(
-      `SELECT ${REPORT_COLUMNS} FROM benefit_report WHERE application_id = ? AND client_reference IN (${refs.map(() => '?').join(',')})`,
+  private async idsOf(ctx: RequestContext, applicationId: number, refs: string[]): Promise<Map<string, string>> {
+    const rows: { id: number | string; client_reference: string }[] = await ctx.ds.query(
+      `SELECT id, client_reference FROM benefit_report WHERE application_id = ? AND client_reference IN (${refs.map(() => '?').join(',')})`,
       [applicationId, ...refs],
     );
-    for (const r of rows) map.set(String(r.client_reference), rowToReport(r));
-    return map;
+    return new Map(rows.map((r) => [r.client_reference, String(r.id)]));
+  }
+
+  /** The stored report behind a result (null for REJECTED); batched per request by a DataLoader. */
+  reportOf(ctx: RequestContext, r: BenefitReportResult): Promise<BenefitReport | null> | null {
+    if (r.status === BenefitItemStatus.REJECTED || !r.clientReference) return null;
+    return ctx.loaders.benefitReportByRef.load(refKey(r.applicationId, r.clientReference));
   }
 
   /** Marks one of the application's own reports REVERSED; the row and its history stay. */

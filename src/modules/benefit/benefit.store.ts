@@ -28,8 +28,8 @@ export interface BatchWrite {
 export interface BatchOutcome {
   /** clientReferences stored by this call. */
   accepted: Set<string>;
-  /** clientReferences that were already stored (earlier, or by a concurrent retry). */
-  duplicates: Set<string>;
+  /** clientReferences that were already stored (earlier, or by a concurrent retry) → the original's id when known. */
+  duplicates: Map<string, string | null>;
   /** A RECIPROCITY suspension was lifted by this batch. */
   lifted: boolean;
 }
@@ -59,11 +59,11 @@ const isDeadlock = (err: unknown) => (err as { errno?: number })?.errno === 1213
  */
 function* batchSteps(w: BatchWrite): Generator<Step, BatchOutcome, any> {
   const refs = w.rows.map((r) => r.clientReference);
-  const existing: { client_reference: string }[] = yield {
-    sql: `SELECT client_reference FROM benefit_report WHERE application_id = ? AND client_reference IN (${refs.map(() => '?').join(',')})`,
+  const existing: { id: number | string; client_reference: string }[] = yield {
+    sql: `SELECT id, client_reference FROM benefit_report WHERE application_id = ? AND client_reference IN (${refs.map(() => '?').join(',')})`,
     params: [w.applicationId, ...refs],
   };
-  const duplicates = new Set(existing.map((e) => e.client_reference));
+  const duplicates = new Map(existing.map((e) => [e.client_reference, String(e.id)] as [string, string | null]));
   const fresh = w.rows.filter((r) => !duplicates.has(r.clientReference));
   const accepted = new Set<string>();
   const created = toDbDateTime(w.now);
@@ -82,7 +82,7 @@ function* batchSteps(w: BatchWrite): Generator<Step, BatchOutcome, any> {
           accepted.add(r.clientReference);
         } catch (e) {
           if (!isDuplicateKey(e)) throw e;
-          duplicates.add(r.clientReference);
+          duplicates.set(r.clientReference, null); // stored by a concurrent request; its id is read after commit
         }
       }
     }
@@ -149,7 +149,7 @@ interface SqliteDb {
  * retried on deadlock.
  */
 export async function writeBenefitBatch(ds: DataSource, w: BatchWrite): Promise<BatchOutcome> {
-  if (!w.rows.length) return { accepted: new Set(), duplicates: new Set(), lifted: false };
+  if (!w.rows.length) return { accepted: new Set(), duplicates: new Map(), lifted: false };
   if (!isMysql(ds)) {
     const db = (ds.driver as unknown as { databaseConnection: SqliteDb }).databaseConnection;
     // Another TypeORM transaction is open on the shared connection (between its awaits): let it finish.

@@ -36,9 +36,12 @@ export class BenefitReportResult {
   @Field(() => Int, { description: 'Position of the item in the call (0-based)' }) index!: number;
   @Field(() => String, { nullable: true }) clientReference!: string | null;
   @Field(() => BenefitItemStatus) status!: BenefitItemStatus;
-  @Field(() => BenefitReport, { nullable: true, description: 'The stored report: the new one (ACCEPTED) or the original (DUPLICATE)' }) report!: BenefitReport | null;
+  // `report` (the stored report) is a field resolver: read only when selected (benefit.resolver.ts).
   @Field(() => ID, { nullable: true, description: 'DUPLICATE: id of the original report' }) duplicateOf!: string | null;
   @Field(() => [BenefitItemError], { description: 'REJECTED: every problem of the item' }) errors!: BenefitItemError[];
+  /** Not exposed: whose result it is, and the stored report's id when it was read back. */
+  applicationId!: number;
+  reportId!: string | null;
 }
 
 @ObjectType({ description: 'Per-item outcomes of reportBenefits, in input order, and totals' })
