@@ -5,6 +5,9 @@ import { openDatabase } from './core/db/database';
 import { createServer } from './app/server';
 import { seedIfEmpty, DemoCredentials } from './app/bootstrap';
 
+/** At most this long to answer requests already sent on open connections before the listener closes. */
+const SHUTDOWN_GRACE_MS = 5000;
+
 function banner(port: number, creds: DemoCredentials | null, dataDir: string): string {
   const base = `http://localhost:${port}`;
   const lines = [
@@ -54,7 +57,7 @@ async function main() {
     const force = setTimeout(() => { log.error('shutdown took longer than 10 s; exiting'); process.exit(1); }, 10_000);
     force.unref();
     try {
-      await server.close();
+      await server.close(SHUTDOWN_GRACE_MS);
       process.exit(0);
     } catch (err) {
       log.error({ err }, 'error during shutdown');

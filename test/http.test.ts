@@ -38,7 +38,7 @@ describe('HTTP surface: protocol, hardening, observability', () => {
     const res = await fetch(`${t.url}/graphql?query={__typename}`);
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
-    expect((await res.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses non-JSON content types, JSON arrays (batches) and malformed JSON with clear 4xx errors', async () => {
@@ -51,7 +51,7 @@ describe('HTTP surface: protocol, hardening, observability', () => {
     expect(batch.status).toBe(400);
     const broken = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ __typen' });
     expect(broken.status).toBe(400);
-    const body = await broken.json();
+    const body: any = await broken.json();
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
   });
@@ -87,7 +87,7 @@ describe('HTTP surface: protocol, hardening, observability', () => {
   it('reports readiness of the database and the access-log backlog', async () => {
     const res = await fetch(`${t.url}/health/ready`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body: any = await res.json();
     expect(body.checks.database).toBe('ok');
     expect(typeof body.checks.accessLogBacklog).toBe('number');
   });

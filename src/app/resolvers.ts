@@ -1,5 +1,9 @@
 import { PwdResolver } from '../modules/pwd/pwd.resolver';
+import { OrganizationResolver } from '../modules/organization/organization.resolver';
+import { MouResolver } from '../modules/mou/mou.resolver';
+import { ApplicationResolver } from '../modules/application/application.resolver';
+import { StaffResolver } from '../modules/staff/staff.resolver';
 import { BenefitReportResultResolver, BenefitResolver } from '../modules/benefit/benefit.resolver';
 
 /** Every resolver of every module; the one list the schema is built from. */
-export const RESOLVERS = [PwdResolver, BenefitResolver, BenefitReportResultResolver];
+export const RESOLVERS = [PwdResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, BenefitResolver, BenefitReportResultResolver];

@@ -13,6 +13,7 @@ import { Clock } from '../core/clock';
 import { createLogger, Logger } from '../core/logger';
 import { DomainError, isUnavailable } from '../core/errors/errors';
 import { formatError } from '../core/errors/format';
+import { unavailableStatusPlugin } from '../core/errors/status.plugin';
 import { buildBlockList, clientIp } from '../core/http/client-ip';
 import { observabilityPlugin, requestObserver } from '../core/http/observability';
 import { corsPolicy } from '../core/http/cors';
@@ -33,8 +34,12 @@ export interface AppServer {
   clock: Clock;
   /** Starts listening; resolves with the bound port (0 picks a free one). */
   listen(port?: number, host?: string): Promise<number>;
-  /** Graceful stop: in-flight requests complete, the access log is flushed, the database closed if owned. */
-  close(): Promise<void>;
+  /**
+   * Graceful stop: for `graceMs` keep answering (with Connection: close) what clients already sent on
+   * open keep-alive sockets, then stop accepting, let in-flight requests complete, flush the access log
+   * and close the database if owned.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 export interface ServerOptions {
@@ -71,6 +76,16 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     res.setHeader('x-request-id', id);
     next();
   });
+  let draining = false;
+  let inFlight = 0;
+  let lastArrival = 0;
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    inFlight++;
+    lastArrival = Date.now();
+    res.once('close', () => { inFlight--; });
+    if (draining) res.setHeader('Connection', 'close');
+    next();
+  });
   app.use(requestObserver(log, services.metrics));
   app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   app.use(corsPolicy(config.corsOrigins));
@@ -90,7 +105,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   });
 
   app.use(oauthRouter(services));
-  app.use(loginRouter(services));
+  app.use(loginRouter(services, trusted));
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -99,7 +114,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observabilityPlugin()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observabilityPlugin(), unavailableStatusPlugin()],
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         development: config.nodeEnv === 'development',
@@ -121,7 +136,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
         const claims = await services.tokens.verify(m[1]);
         principal = claims.typ === 'app'
           ? await services.gate.admitApplication(claims, ip, () => reportingOnlyRequest(req))
-          : { kind: 'user', userId: claims.userId, role: claims.role, organizationId: claims.organizationId, email: claims.email };
+          : await services.gate.admitUser(claims);
       }
       res.locals.ctx = buildContext({
         requestId, principal, ip, now: clock.now(), log: log.child({ requestId }), config, clock, ds, services,
@@ -135,6 +150,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
         : null;
       if (!e) return next(err);
       if (e.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
+      if (e.code === 'SERVICE_UNAVAILABLE') res.setHeader('Retry-After', '5');
       res.status(e.httpStatus).json(e.toJSON());
     }
   }
@@ -177,9 +193,17 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port));
       }),
-    close: async () => {
+    close: async (graceMs = 0) => {
       if (closed) return;
       closed = true;
+      draining = true;
+      // Requests already sent on open sockets may still be unread while the event loop is busy:
+      // keep serving until none has arrived for QUIET_MS and none is in flight, or graceMs has passed.
+      const QUIET_MS = 300;
+      const until = Date.now() + graceMs;
+      while (graceMs > 0 && httpServer.listening && Date.now() < until && (inFlight > 0 || Date.now() - lastArrival < QUIET_MS)) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
       await services.accessLog.close();

@@ -6,6 +6,12 @@ import { TokenService } from '../core/auth/tokens';
 import { GATE_CACHE_MS, RequestGate } from '../core/auth/gate';
 import { AccessLogWriter } from '../core/audit/access-log';
 import { PwdService } from '../modules/pwd/pwd.service';
+import { OrganizationService } from '../modules/organization/organization.service';
+import { MouService } from '../modules/mou/mou.service';
+import { ApplicationService } from '../modules/application/application.service';
+import { ApplicationAccessService } from '../modules/application/application-access.service';
+import { StaffService } from '../modules/staff/staff.service';
+import { LoginLimiter } from '../modules/staff/login.limiter';
 import { createMetrics } from '../core/http/observability';
 import { BenefitService } from '../modules/benefit/benefit.service';
 import { BenefitAnalyticsService } from '../modules/benefit/benefit.analytics';
@@ -26,6 +32,12 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     reciprocity,
     benefit: new BenefitService(),
     benefitAnalytics: new BenefitAnalyticsService(),
+    organization: new OrganizationService(),
+    mou: new MouService(),
+    application: new ApplicationService(),
+    applicationAccess: new ApplicationAccessService(),
+    staff: new StaffService(),
+    loginLimiter: new LoginLimiter(),
   };
 }
 

@@ -34,9 +34,10 @@ export interface TestServer {
 }
 
 /** A fresh database of its own (a new MySQL schema, or a new in-memory SQLite) per call. */
-export async function openTestDatabase(opts: { migrate?: boolean } = {}): Promise<{ ds: DataSource; drop: () => Promise<void> }> {
-  if (TEST_DATABASE_URL) {
-    const url = new URL(TEST_DATABASE_URL);
+export async function openTestDatabase(opts: { migrate?: boolean; databaseUrl?: string } = {}): Promise<{ ds: DataSource; drop: () => Promise<void> }> {
+  const base = opts.databaseUrl ?? TEST_DATABASE_URL;
+  if (base) {
+    const url = new URL(base);
     const name = `udid_t_${randomBytes(4).toString('hex')}`;
     url.pathname = `/${name}`;
     const ds = await openDatabase({ databaseUrl: url.toString(), migrate: opts.migrate });
@@ -52,8 +53,8 @@ export async function openTestDatabase(opts: { migrate?: boolean } = {}): Promis
   return { ds, drop: async () => { if (ds.isInitialized) await ds.destroy(); } };
 }
 
-export async function startTestServer(opts: { records?: number; env?: Record<string, string>; log?: Logger } = {}): Promise<TestServer> {
-  const { ds, drop } = await openTestDatabase();
+export async function startTestServer(opts: { records?: number; env?: Record<string, string>; log?: Logger; databaseUrl?: string } = {}): Promise<TestServer> {
+  const { ds, drop } = await openTestDatabase({ databaseUrl: opts.databaseUrl });
   if (opts.records !== 0) await seedPwdRecords(ds, opts.records ?? 200);
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', ...opts.env }, { persistSecret: false });
   const clock = new Clock();

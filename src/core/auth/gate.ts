@@ -6,7 +6,7 @@ import { fromDbDate, fromDbDateTime } from '../db/columns';
 import { Principal } from './principal';
 import { TokenClaims } from './tokens';
 import { buildBlockList, ipInList } from '../http/client-ip';
-import { Scope } from '../authz/scopes';
+import { Role, Scope } from '../authz/scopes';
 
 /** What the gate needs to know about an application; cached for at most GATE_CACHE_MS. */
 interface GateEntry {
@@ -49,6 +49,7 @@ export const GATE_CACHE_MS = 5_000;
  */
 export class RequestGate {
   private cache = new Map<number, GateEntry>();
+  private users = new Map<number, { status: string; role: Role; organizationId: number | null; loadedAt: number }>();
 
   constructor(
     private readonly ds: DataSource,
@@ -65,6 +66,32 @@ export class RequestGate {
   }
   invalidateAll(): void {
     this.cache.clear();
+    this.users.clear();
+  }
+  invalidateUser(userId: number): void {
+    this.users.delete(userId);
+  }
+
+  /**
+   * User tokens: the account must still be ACTIVE (a disabled user's tokens stop working within
+   * GATE_CACHE_MS, at once on this replica). Role and organisation come from the database, not the token.
+   */
+  async admitUser(claims: Extract<TokenClaims, { typ: 'user' }>): Promise<Principal> {
+    const now = Date.now();
+    let u = this.users.get(claims.userId);
+    if (!u || now - u.loadedAt >= this.cacheMs) {
+      const rows: Record<string, unknown>[] = await this.ds.query('SELECT status, role, organization_id FROM user_account WHERE id = ?', [claims.userId]);
+      u = rows.length
+        ? { status: String(rows[0].status), role: rows[0].role as Role, organizationId: rows[0].organization_id == null ? null : Number(rows[0].organization_id), loadedAt: now }
+        : { status: 'MISSING', role: claims.role, organizationId: null, loadedAt: now };
+      this.users.set(claims.userId, u);
+    }
+    if (u.status !== 'ACTIVE') {
+      throw new DomainError('UNAUTHENTICATED', u.status === 'DISABLED'
+        ? 'This account has been disabled; its tokens no longer work. Contact the NIC operator.'
+        : 'This account cannot sign in; request a new token (POST /auth/login).');
+    }
+    return { kind: 'user', userId: claims.userId, role: u.role, organizationId: u.organizationId, email: claims.email };
   }
 
   /**
@@ -107,7 +134,11 @@ export class RequestGate {
     };
   }
 
-  /** In force today: effective, not expired, not terminated, and recorded before the current activation. */
+  /**
+   * In force today: effective, not expired, not terminated. A new MoU after a lapse does not reopen
+   * access by itself: recording it moves the organisation to DEACTIVATED (mou.service.ts), so the
+   * organisation check above fails until DEPwD approves and NIC activates it again.
+   */
   private checkMou(e: GateEntry): void {
     const today = this.clock.today();
     const inForce = e.mous.find((m) => m.effectiveFrom <= today && today < m.expiresOn && (!m.terminatedOn || today < m.terminatedOn));

@@ -2,10 +2,15 @@ import { deny, shield } from 'graphql-shield';
 import { IRules } from 'graphql-shield/typings/types';
 import { forbidden } from '../errors/errors';
 import { pwdRules } from '../../modules/pwd/pwd.rules';
+
+import { organizationRules } from '../../modules/organization/organization.rules';
+import { mouRules } from '../../modules/mou/mou.rules';
+import { applicationRules } from '../../modules/application/application.rules';
+import { staffRules } from '../../modules/staff/staff.rules';
 import { benefitRules } from '../../modules/benefit/benefit.rules';
 
 /** Each module's rules, merged into one tree (STYLE.md habit 4). Add a module's rules here. */
-export const MODULE_RULES: IRules[] = [pwdRules, benefitRules];
+export const MODULE_RULES: IRules[] = [pwdRules, organizationRules, mouRules, applicationRules, staffRules, benefitRules];
 
 export function mergeRules(parts: IRules[]): Record<string, Record<string, unknown> | unknown> {
   const tree: Record<string, any> = {};
@@ -27,6 +32,9 @@ export function permissions() {
     fallbackRule: deny,
     fallbackError: () => forbidden('Not permitted.'),
     allowExternalErrors: true,
-    debug: false,
+    // Rethrow (rather than return) errors thrown by resolvers and rules, so graphql-js always reports
+    // them as errors — a returned error from another realm (driver errors) would be served as data.
+    // Nothing is exposed by this: formatError masks every unexpected error.
+    debug: true,
   });
 }

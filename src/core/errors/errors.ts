@@ -64,5 +64,6 @@ export function isUnavailable(err: unknown): boolean {
   if (!e) return false;
   const codes = ['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'EPIPE', 'ER_CON_COUNT_ERROR', 'POOL_CLOSED', 'PROTOCOL_SEQUENCE_TIMEOUT', 'SQLITE_BUSY', 'EHOSTUNREACH'];
   if (e.code && codes.includes(e.code)) return true;
-  return /connect ECONNREFUSED|Connection lost|Pool is closed|Can't add new command when connection is in closed state|Cannot enqueue|database is locked/i.test(e.message ?? '');
+  // Also matched in the message: an error from another realm reaches formatError re-wrapped, with its code only in the text.
+  return /ECONNREFUSED|ECONNRESET|PROTOCOL_CONNECTION_LOST|EHOSTUNREACH|Connection lost|Pool is closed|Can't add new command when connection is in closed state|Cannot enqueue|database is locked/i.test(e.message ?? '');
 }

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { DisabilityType } from '../../modules/pwd/pwd.enums';
 import { benefitReportByRefLoader } from '../../modules/benefit/benefit.loaders';
+import { applicationLoaders } from '../../modules/application/application.loaders';
+import { organizationLoaders } from '../../modules/organization/organization.loaders';
 
 /**
  * Per-request DataLoaders (STYLE.md habit 8): a field resolver never queries one row per parent.
@@ -9,6 +11,8 @@ import { benefitReportByRefLoader } from '../../modules/benefit/benefit.loaders'
  */
 export function createLoaders(ds: DataSource) {
   return {
+    ...organizationLoaders(ds),
+    ...applicationLoaders(ds),
     /** Disability types of each PwD, by record id: one query per page, however many records. */
     disabilitiesByPwdId: new DataLoader<number, DisabilityType[]>(async (ids) => {
       const placeholders = ids.map(() => '?').join(',');

@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../app/context';
+import { AdminAuditEntity } from '../../modules/oversight/oversight.entity';
+
+export interface AuditStep {
+  action: string;
+  targetType: 'ORGANIZATION' | 'MOU' | 'APPLICATION' | 'USER';
+  targetId: number;
+  before?: string | null;
+  after?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/**
+ * One row of the admin audit trail (who, in which role, did what to what, status before/after, when,
+ * under which request id). Written in the same transaction as the step it records, so a step that
+ * rolls back leaves no trail and a step that lands always does.
+ */
+export async function recordAdminAudit(m: EntityManager, ctx: RequestContext, step: AuditStep): Promise<void> {
+  const p = ctx.principal;
+  await m.insert(AdminAuditEntity, {
+    actorType: p.kind === 'user' ? 'USER' : p.kind === 'application' ? 'APPLICATION' : 'PUBLIC',
+    actorId: p.kind === 'user' ? p.userId : p.kind === 'application' ? p.applicationId : null,
+    actorRole: p.kind === 'user' ? p.role : null,
+    action: step.action,
+    targetType: step.targetType,
+    targetId: step.targetId,
+    beforeStatus: step.before ?? null,
+    afterStatus: step.after ?? null,
+    details: (step.details ?? null) as never,
+    requestId: ctx.requestId.slice(0, 40),
+    occurredAt: ctx.clock.now(),
+  });
+}

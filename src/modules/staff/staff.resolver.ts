@@ -1,0 +1,39 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { toOrganization } from '../organization/organization.types';
+import { ActivateAccountInput, AuditTrailFilter, UserStatusInput } from './staff.inputs';
+import { ActivationResult, AuditEntryConnection, UserAccountType } from './staff.types';
+
+@Resolver()
+export class StaffResolver {
+  @Mutation(() => UserAccountType, { description: 'Public: the partner admin sets a password with the token from the activation link (single-use, expiring).' })
+  activateAccount(@Ctx() ctx: RequestContext, @Arg('input', () => ActivateAccountInput) input: ActivateAccountInput) {
+    return ctx.services.staff.activateAccount(ctx, input);
+  }
+
+  @Mutation(() => ActivationResult, { description: 'NIC_OPERATOR: a fresh activation link for a partner admin who has not activated yet; earlier links stop working.' })
+  async resendActivationLink(@Ctx() ctx: RequestContext, @Arg('organizationId', () => ID) organizationId: string) {
+    const r = await ctx.services.staff.resendActivationLink(ctx, organizationId);
+    return { ...r, organization: toOrganization(r.organization) };
+  }
+
+  @Mutation(() => UserAccountType, { description: 'NIC_OPERATOR: disables a user; their tokens stop working within seconds.' })
+  disableUser(@Ctx() ctx: RequestContext, @Arg('input', () => UserStatusInput) input: UserStatusInput) {
+    return ctx.services.staff.setUserStatus(ctx, input, false);
+  }
+
+  @Mutation(() => UserAccountType, { description: 'NIC_OPERATOR' })
+  enableUser(@Ctx() ctx: RequestContext, @Arg('input', () => UserStatusInput) input: UserStatusInput) {
+    return ctx.services.staff.setUserStatus(ctx, input, true);
+  }
+
+  @Query(() => AuditEntryConnection, { description: 'Staff: the admin audit trail, newest first.' })
+  auditTrail(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => AuditTrailFilter, { nullable: true }) filter: AuditTrailFilter | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    return ctx.services.staff.auditTrail(ctx, filter, first, after);
+  }
+}
