@@ -19,6 +19,7 @@ describe('reciprocity: no benefit report within the grace period suspends sharin
     idle = await createActivePartner(t.ds);
     c = await cards(t.ds, 50);
     await createStaffUser(t.ds, Role.ANALYST, 'analyst@reciprocity.test', 'Analyst', 'analyst-password-1');
+    await createStaffUser(t.ds, Role.DEPWD_ADMIN, 'admin@reciprocity.test', 'Admin', 'admin-password-1');
   });
   afterAll(() => t.close());
 
@@ -60,7 +61,7 @@ describe('reciprocity: no benefit report within the grace period suspends sharin
     expect(app.sharing_suspended_at).toBeTruthy();
     expect(app.sharing_suspension_kind).toBe('RECIPROCITY');
     expect((await standing(p.applicationId)).reporting.status).toBe('SUSPENDED');
-    expect(await count(t.ds, "SELECT COUNT(*) FROM admin_audit WHERE target_id = ? AND action = 'suspendSharing'", [p.applicationId])).toBe(1);
+    expect(await count(t.ds, "SELECT COUNT(*) FROM admin_audit WHERE target_id = ? AND action = 'SUSPEND_SHARING'", [p.applicationId])).toBe(1);
   });
 
   it('still lets the suspended application report and list its reports, but not mix in a data read', async () => {
@@ -83,15 +84,16 @@ describe('reciprocity: no benefit report within the grace period suspends sharin
     const s = await standing(p.applicationId);
     expect(s.reporting.status).toBe('CURRENT');
     expect(s.reporting.lastReportAt).toBeTruthy();
-    expect(await count(t.ds, "SELECT COUNT(*) FROM admin_audit WHERE target_id = ? AND action = 'resumeSharing'", [p.applicationId])).toBe(1);
+    expect(await count(t.ds, "SELECT COUNT(*) FROM admin_audit WHERE target_id = ? AND action = 'RESUME_SHARING'", [p.applicationId])).toBe(1);
   });
 
   it('after a DEPwD resume, a new grace period starts instead of an immediate re-suspension', async () => {
     t.clock.advance(31 * DAY);
     expect((await read()).status).toBe(403);
-    // What resumeSharing does (onboarding module): clear the suspension and invalidate the gate.
-    await t.ds.query('UPDATE application SET sharing_suspended_at = NULL, sharing_suspension_kind = NULL, sharing_suspension_reason = NULL WHERE id = ?', [p.applicationId]);
-    t.server.services.gate.invalidateApplication(p.applicationId);
+    const admin = await t.login('admin@reciprocity.test', 'admin-password-1');
+    const resumed = await t.gql('mutation($i: ApplicationReasonInput!) { resumeSharing(input: $i) { id } }',
+      { i: { applicationId: String(p.applicationId), reason: 'Reports promised by the department this week' } }, admin);
+    expect(resumed.body.errors).toBeUndefined();
     expect((await read()).status).toBe(200);
     expect((await standing(p.applicationId)).reporting.status).toBe('CURRENT');
     t.clock.advance(31 * DAY);

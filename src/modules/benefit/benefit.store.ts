@@ -104,7 +104,7 @@ function* batchSteps(w: BatchWrite): Generator<Step, BatchOutcome, any> {
     if (lifted) {
       yield {
         sql: `INSERT INTO admin_audit (actor_type, actor_id, actor_role, action, target_type, target_id, before_status, after_status, details, request_id, occurred_at)
-              VALUES ('APPLICATION', ?, NULL, 'resumeSharing', 'APPLICATION', ?, 'SUSPENDED', 'ACTIVE', ?, NULL, ?)`,
+              VALUES ('APPLICATION', ?, NULL, 'RESUME_SHARING', 'APPLICATION', ?, 'SUSPENDED', 'SHARING', ?, NULL, ?)`,
         params: [w.applicationId, w.applicationId, JSON.stringify({ kind: 'RECIPROCITY', liftedBy: 'benefit report', reports: accepted.size }), created],
       };
     }

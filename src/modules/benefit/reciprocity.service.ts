@@ -62,8 +62,8 @@ export class ReciprocityService implements ReciprocityCheck {
         .execute();
       if (!res.affected) return; // suspended meanwhile by someone else (another replica or DEPwD)
       await m.insert(AdminAuditEntity, {
-        actorType: 'SYSTEM', actorId: null, actorRole: null, action: 'suspendSharing', targetType: 'APPLICATION', targetId: applicationId,
-        beforeStatus: null, afterStatus: 'SUSPENDED', details: { kind: 'RECIPROCITY', dueBy: due, graceDays: this.graceDays }, requestId: null, occurredAt: now,
+        actorType: 'SYSTEM', actorId: null, actorRole: null, action: 'SUSPEND_SHARING', targetType: 'APPLICATION', targetId: applicationId,
+        beforeStatus: 'SHARING', afterStatus: 'SUSPENDED', details: { kind: 'RECIPROCITY', dueBy: due, graceDays: this.graceDays }, requestId: null, occurredAt: now,
       });
     });
     this.log.info({ applicationId, dueBy: due }, 'sharing suspended for reciprocity (no benefit report within the grace period)');
