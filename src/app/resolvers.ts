@@ -3,7 +3,8 @@ import { OrganizationResolver } from '../modules/organization/organization.resol
 import { MouResolver } from '../modules/mou/mou.resolver';
 import { ApplicationResolver } from '../modules/application/application.resolver';
 import { StaffResolver } from '../modules/staff/staff.resolver';
+import { ApplicationStatusResolver } from '../modules/me/me.resolver';
 import { BenefitReportResultResolver, BenefitResolver } from '../modules/benefit/benefit.resolver';
 
 /** Every resolver of every module; the one list the schema is built from. */
-export const RESOLVERS = [PwdResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, BenefitResolver, BenefitReportResultResolver];
+export const RESOLVERS = [PwdResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, ApplicationStatusResolver, BenefitResolver, BenefitReportResultResolver];

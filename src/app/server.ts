@@ -19,6 +19,7 @@ import { observabilityPlugin, requestObserver } from '../core/http/observability
 import { corsPolicy } from '../core/http/cors';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
 import { buildAppSchema } from './schema';
+import { introspectionGatePlugin } from '../core/authz/schema-privacy.plugin';
 import { buildContext, RequestContext } from './context';
 import { createServices, Services } from './services';
 import { oauthRouter } from '../modules/application/oauth.routes';
@@ -49,6 +50,8 @@ export interface ServerOptions {
   log?: Logger;
   /** Close the DataSource on close() (the process owns it). */
   ownsDataSource?: boolean;
+  /** false: no graphql-shield middleware (benchmarks' baseline only; never in production). */
+  authorization?: boolean;
 }
 
 export async function createServer(opts: ServerOptions): Promise<AppServer> {
@@ -56,7 +59,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   const clock = opts.clock ?? new Clock();
   const log = opts.log ?? createLogger(config.logLevel);
   const services = createServices({ ds, config, clock, log });
-  const schema = await buildAppSchema();
+  const schema = await buildAppSchema({ authorization: opts.authorization !== false });
   const trusted = config.trustProxy.length ? buildBlockList(config.trustProxy) : null;
 
   const app = express();
@@ -114,7 +117,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observabilityPlugin(), unavailableStatusPlugin()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observabilityPlugin(), unavailableStatusPlugin(), introspectionGatePlugin()],
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         development: config.nodeEnv === 'development',

@@ -12,6 +12,7 @@ import { ApplicationService } from '../modules/application/application.service';
 import { ApplicationAccessService } from '../modules/application/application-access.service';
 import { StaffService } from '../modules/staff/staff.service';
 import { LoginLimiter } from '../modules/staff/login.limiter';
+import { ApplicationStatusService } from '../modules/me/me.service';
 import { createMetrics } from '../core/http/observability';
 import { BenefitService } from '../modules/benefit/benefit.service';
 import { BenefitAnalyticsService } from '../modules/benefit/benefit.analytics';
@@ -38,6 +39,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     applicationAccess: new ApplicationAccessService(),
     staff: new StaffService(),
     loginLimiter: new LoginLimiter(),
+    applicationStatus: new ApplicationStatusService(),
   };
 }
 

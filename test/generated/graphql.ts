@@ -30,7 +30,7 @@ export type ApplicationFormInput = {
 };
 
 /** REQUESTED (Application form) → CREATED (confirmed by the partner admin) → APPROVED (DEPwD); DISABLED by NIC */
-export type ApplicationStatus =
+export type ApplicationState =
   | 'APPROVED'
   | 'CREATED'
   | 'DISABLED'
@@ -130,6 +130,10 @@ export type CardStatus =
   | 'EXPIRED'
   | 'SURRENDERED';
 
+export type CertificateType =
+  | 'PERMANENT'
+  | 'TEMPORARY';
+
 /** Confirm the application requested at registration (applicationId) or request a new one (no applicationId). */
 export type CreateApplicationInput = {
   /** The REQUESTED application to confirm; omit to request a new application */
@@ -177,6 +181,38 @@ export type DisabilityType =
   | 'SPECIFIC_LEARNING_DISABILITIES'
   | 'SPEECH_AND_LANGUAGE_DISABILITY'
   | 'THALASSEMIA';
+
+export type Education =
+  | 'DIPLOMA'
+  | 'GRADUATE'
+  | 'HIGHER_SECONDARY'
+  | 'NONE'
+  | 'POST_GRADUATE'
+  | 'PRIMARY'
+  | 'SECONDARY';
+
+export type Employment =
+  | 'CASUAL_LABOUR'
+  | 'HOMEMAKER'
+  | 'RETIRED'
+  | 'SALARIED_GOVERNMENT'
+  | 'SALARIED_PRIVATE'
+  | 'SELF_EMPLOYED'
+  | 'STUDENT'
+  | 'UNEMPLOYED';
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE'
+  | 'TRANSGENDER';
+
+/** Annual household income band (INR) */
+export type IncomeBand =
+  | 'ABOVE_10_LAKH'
+  | 'BELOW_1_LAKH'
+  | 'FROM_1_TO_2_5_LAKH'
+  | 'FROM_2_5_TO_5_LAKH'
+  | 'FROM_5_TO_10_LAKH';
 
 export type MouFilter = {
   /** Only MoUs in force today that end within expiringWithinDays */
@@ -288,6 +324,26 @@ export type UserStatus =
   | 'DISABLED'
   | 'PENDING_ACTIVATION';
 
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { grantedScopes: Array<Scope>, approvedScopes: Array<Scope>, application: { id: string, name: string, clientId: string, status: ApplicationState }, organization: { id: string, name: string, status: OrganizationStatus }, mou: { reference: string, effectiveFrom: string, expiresOn: string, daysLeft: number } | null, costBudget: { maximumAvailable: number, currentlyAvailable: number, restoreRate: number }, dailyRecordQuota: { limit: number, used: number, remaining: number, resetsAt: string }, benefitReporting: { firstRecordAccessAt: string | null, lastBenefitReportAt: string | null, graceDays: number, dueBy: string | null, overdue: boolean } } };
+
+export type PwdAcrossScopesQueryVariables = Exact<{
+  udid: string;
+}>;
+
+
+export type PwdAcrossScopesQuery = { pwd: { udid: string | null, cardStatus: CardStatus | null, name: string | null, mobile: string | null, disabilities: Array<DisabilityType> | null, aadhaarLast4: string | null } | null };
+
+export type PwdFullPageQueryVariables = Exact<{
+  filter: PwdFilter;
+  first?: number | null | undefined;
+}>;
+
+
+export type PwdFullPageQuery = { pwds: { edges: Array<{ cursor: string, node: { udid: string | null, cardStatus: CardStatus | null, name: string | null, nameRegional: string | null, guardianName: string | null, gender: Gender | null, dateOfBirth: string | null, mobile: string | null, email: string | null, address: string | null, pincode: string | null, district: string | null, state: string | null, disabilities: Array<DisabilityType> | null, disabilityPercentage: number | null, certificateType: CertificateType | null, certificateNumber: string | null, certificateIssuedOn: string | null, validUntil: string | null, issuingAuthority: string | null, education: Education | null, employment: Employment | null, incomeBand: IncomeBand | null, belowPovertyLine: boolean | null, aadhaarLast4: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type BenefitReportFieldsFragment = { id: string, udid: string, schemeCode: string, schemeName: string, benefitType: BenefitType, amountPaise: number | null, benefitDate: string, clientReference: string, remarks: string | null, channel: BenefitChannel, status: BenefitReportStatus, reportedAt: string, reversedAt: string | null, reversalReason: string | null };
 
 export type ReportBenefitMutationVariables = Exact<{
@@ -343,7 +399,7 @@ export type RegisterOrganizationMutationVariables = Exact<{
 }>;
 
 
-export type RegisterOrganizationMutation = { registerOrganization: { nextSteps: string, organization: { id: string, status: OrganizationStatus, email: string }, application: { id: string, status: ApplicationStatus, clientId: string, requestedIps: Array<string>, requestedScopes: Array<Scope> } } };
+export type RegisterOrganizationMutation = { registerOrganization: { nextSteps: string, organization: { id: string, status: OrganizationStatus, email: string }, application: { id: string, status: ApplicationState, clientId: string, requestedIps: Array<string>, requestedScopes: Array<Scope> } } };
 
 export type RecordMouMutationVariables = Exact<{
   input: RecordMouInput;
@@ -378,14 +434,14 @@ export type CreateApplicationMutationVariables = Exact<{
 }>;
 
 
-export type CreateApplicationMutation = { createApplication: { id: string, status: ApplicationStatus, name: string, clientId: string } };
+export type CreateApplicationMutation = { createApplication: { id: string, status: ApplicationState, name: string, clientId: string } };
 
 export type ApproveApplicationMutationVariables = Exact<{
   input: ApproveApplicationInput;
 }>;
 
 
-export type ApproveApplicationMutation = { approveApplication: { id: string, status: ApplicationStatus, approvedScopes: Array<Scope>, dailyRecordQuota: number } };
+export type ApproveApplicationMutation = { approveApplication: { id: string, status: ApplicationState, approvedScopes: Array<Scope>, dailyRecordQuota: number } };
 
 export type AllowIpMutationVariables = Exact<{
   input: AllowedIpInput;
@@ -408,7 +464,7 @@ export type OrganizationsQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationsQuery = { organizations: { edges: Array<{ cursor: string, node: { id: string, name: string, status: OrganizationStatus, mouInForce: { reference: string, daysLeft: number | null } | null, applications: Array<{ id: string, status: ApplicationStatus, clientId: string, activeSecretHint: string | null, allowedIps: Array<{ cidr: string }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type OrganizationsQuery = { organizations: { edges: Array<{ cursor: string, node: { id: string, name: string, status: OrganizationStatus, mouInForce: { reference: string, daysLeft: number | null } | null, applications: Array<{ id: string, status: ApplicationState, clientId: string, activeSecretHint: string | null, allowedIps: Array<{ cidr: string }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type MousQueryVariables = Exact<{
   filter?: MouFilter | null | undefined;
@@ -452,6 +508,9 @@ export type VerifyUdidQueryVariables = Exact<{
 export type VerifyUdidQuery = { verifyUdid: { udid: string, valid: boolean, cardStatus: CardStatus | null, validUntil: string | null, percentageBand: string | null } };
 
 export const BenefitReportFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BenefitReportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BenefitReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"udid"}},{"kind":"Field","name":{"kind":"Name","value":"schemeCode"}},{"kind":"Field","name":{"kind":"Name","value":"schemeName"}},{"kind":"Field","name":{"kind":"Name","value":"benefitType"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaise"}},{"kind":"Field","name":{"kind":"Name","value":"benefitDate"}},{"kind":"Field","name":{"kind":"Name","value":"clientReference"}},{"kind":"Field","name":{"kind":"Name","value":"remarks"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reversedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reversalReason"}}]}}]} as unknown as DocumentNode<BenefitReportFieldsFragment, unknown>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"grantedScopes"}},{"kind":"Field","name":{"kind":"Name","value":"approvedScopes"}},{"kind":"Field","name":{"kind":"Name","value":"mou"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"expiresOn"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}}]}},{"kind":"Field","name":{"kind":"Name","value":"costBudget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maximumAvailable"}},{"kind":"Field","name":{"kind":"Name","value":"currentlyAvailable"}},{"kind":"Field","name":{"kind":"Name","value":"restoreRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dailyRecordQuota"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"resetsAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"benefitReporting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstRecordAccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastBenefitReportAt"}},{"kind":"Field","name":{"kind":"Name","value":"graceDays"}},{"kind":"Field","name":{"kind":"Name","value":"dueBy"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const PwdAcrossScopesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PwdAcrossScopes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"udid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UDID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pwd"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"udid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"udid"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"udid"}},{"kind":"Field","name":{"kind":"Name","value":"cardStatus"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mobile"}},{"kind":"Field","name":{"kind":"Name","value":"disabilities"}},{"kind":"Field","name":{"kind":"Name","value":"aadhaarLast4"}}]}}]}}]} as unknown as DocumentNode<PwdAcrossScopesQuery, PwdAcrossScopesQueryVariables>;
+export const PwdFullPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PwdFullPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PwdFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pwds"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"udid"}},{"kind":"Field","name":{"kind":"Name","value":"cardStatus"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameRegional"}},{"kind":"Field","name":{"kind":"Name","value":"guardianName"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"mobile"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"pincode"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"disabilities"}},{"kind":"Field","name":{"kind":"Name","value":"disabilityPercentage"}},{"kind":"Field","name":{"kind":"Name","value":"certificateType"}},{"kind":"Field","name":{"kind":"Name","value":"certificateNumber"}},{"kind":"Field","name":{"kind":"Name","value":"certificateIssuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}},{"kind":"Field","name":{"kind":"Name","value":"issuingAuthority"}},{"kind":"Field","name":{"kind":"Name","value":"education"}},{"kind":"Field","name":{"kind":"Name","value":"employment"}},{"kind":"Field","name":{"kind":"Name","value":"incomeBand"}},{"kind":"Field","name":{"kind":"Name","value":"belowPovertyLine"}},{"kind":"Field","name":{"kind":"Name","value":"aadhaarLast4"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<PwdFullPageQuery, PwdFullPageQueryVariables>;
 export const ReportBenefitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportBenefit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BenefitReportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportBenefit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"clientReference"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"duplicateOf"}},{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BenefitReportFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BenefitReportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BenefitReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"udid"}},{"kind":"Field","name":{"kind":"Name","value":"schemeCode"}},{"kind":"Field","name":{"kind":"Name","value":"schemeName"}},{"kind":"Field","name":{"kind":"Name","value":"benefitType"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaise"}},{"kind":"Field","name":{"kind":"Name","value":"benefitDate"}},{"kind":"Field","name":{"kind":"Name","value":"clientReference"}},{"kind":"Field","name":{"kind":"Name","value":"remarks"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reversedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reversalReason"}}]}}]} as unknown as DocumentNode<ReportBenefitMutation, ReportBenefitMutationVariables>;
 export const ReportBenefitsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportBenefits"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"inputs"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BenefitReportInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportBenefits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"inputs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"inputs"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"clientReference"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"duplicateOf"}},{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientReference"}},{"kind":"Field","name":{"kind":"Name","value":"udid"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReportBenefitsMutation, ReportBenefitsMutationVariables>;
 export const ReverseBenefitReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReverseBenefitReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reverseBenefitReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BenefitReportFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BenefitReportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BenefitReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"udid"}},{"kind":"Field","name":{"kind":"Name","value":"schemeCode"}},{"kind":"Field","name":{"kind":"Name","value":"schemeName"}},{"kind":"Field","name":{"kind":"Name","value":"benefitType"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaise"}},{"kind":"Field","name":{"kind":"Name","value":"benefitDate"}},{"kind":"Field","name":{"kind":"Name","value":"clientReference"}},{"kind":"Field","name":{"kind":"Name","value":"remarks"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reversedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reversalReason"}}]}}]} as unknown as DocumentNode<ReverseBenefitReportMutation, ReverseBenefitReportMutationVariables>;

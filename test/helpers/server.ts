@@ -53,12 +53,12 @@ export async function openTestDatabase(opts: { migrate?: boolean; databaseUrl?: 
   return { ds, drop: async () => { if (ds.isInitialized) await ds.destroy(); } };
 }
 
-export async function startTestServer(opts: { records?: number; env?: Record<string, string>; log?: Logger; databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { records?: number; env?: Record<string, string>; log?: Logger; databaseUrl?: string; authorization?: boolean } = {}): Promise<TestServer> {
   const { ds, drop } = await openTestDatabase({ databaseUrl: opts.databaseUrl });
   if (opts.records !== 0) await seedPwdRecords(ds, opts.records ?? 200);
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', ...opts.env }, { persistSecret: false });
   const clock = new Clock();
-  const server = await createServer({ config, ds, clock, log: opts.log ?? testLogger() });
+  const server = await createServer({ config, ds, clock, log: opts.log ?? testLogger(), authorization: opts.authorization });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const ts: TestServer = {
@@ -113,15 +113,19 @@ function testLogger(): Logger {
   return createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 }
 
-/** Counts SQL statements sent through the DataSource while `fn` runs. */
+/**
+ * Counts every SQL statement sent while `fn` runs: `ds.query` and everything that goes through a
+ * QueryRunner (repositories, query builders, transactions), via the DataSource's logger.
+ */
 export async function countQueries<T>(ds: DataSource, fn: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
   const queries: string[] = [];
-  const original = ds.query.bind(ds);
-  (ds as any).query = (sql: string, params?: unknown[], runner?: unknown) => { queries.push(sql); return original(sql, params as any[], runner as any); };
+  const logger = ds.logger as { logQuery: (q: string, p?: unknown[], r?: unknown) => unknown };
+  const original = logger.logQuery;
+  logger.logQuery = function (this: unknown, q: string, p?: unknown[], r?: unknown) { queries.push(q); return original.call(this, q, p, r); };
   try {
     const result = await fn();
     return { result, queries };
   } finally {
-    (ds as any).query = original;
+    logger.logQuery = original;
   }
 }

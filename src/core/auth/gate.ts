@@ -72,6 +72,14 @@ export class RequestGate {
     this.users.delete(userId);
   }
 
+  /** The reciprocity clock moved (first record read, benefit report accepted): update a cached entry in place, no reload. */
+  noteReciprocity(applicationId: number, change: Partial<ReciprocityState>): void {
+    const e = this.cache.get(applicationId);
+    if (!e) return;
+    if (change.firstRecordAccessAt && !e.reciprocity.firstRecordAccessAt) e.reciprocity.firstRecordAccessAt = change.firstRecordAccessAt;
+    if (change.lastBenefitReportAt) e.reciprocity.lastBenefitReportAt = change.lastBenefitReportAt;
+  }
+
   /**
    * User tokens: the account must still be ACTIVE (a disabled user's tokens stop working within
    * GATE_CACHE_MS, at once on this replica). Role and organisation come from the database, not the token.

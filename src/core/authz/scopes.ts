@@ -14,7 +14,12 @@ export enum Scope {
 }
 
 export const ALL_SCOPES = Object.values(Scope);
-export const PWD_READ_SCOPES = [Scope.PWD_IDENTITY, Scope.PWD_CONTACT, Scope.PWD_DISABILITY, Scope.PWD_SOCIOECONOMIC, Scope.PWD_AADHAAR, Scope.PWD_SEARCH, Scope.PWD_VERIFY];
+/**
+ * The scopes that read PwD records: any of them opens `pwd(udid)` and `udid`/`cardStatus`. Not
+ * pwd:verify: it unlocks verifyUdid and "nothing else" (DESIGN.md §4) — with it alone, `pwd(udid)`
+ * would tell whether a UDID exists and its card status without knowing the date of birth.
+ */
+export const PWD_READ_SCOPES = [Scope.PWD_IDENTITY, Scope.PWD_CONTACT, Scope.PWD_DISABILITY, Scope.PWD_SOCIOECONOMIC, Scope.PWD_AADHAAR, Scope.PWD_SEARCH];
 
 export function isScope(s: string): s is Scope {
   return (ALL_SCOPES as string[]).includes(s);

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { DomainError, isUnavailable } from './errors';
+import { hideSuggestions } from '../authz/schema-privacy.plugin';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'APPLICATION_DISABLED', 'ORGANIZATION_NOT_ACTIVE', 'MOU_EXPIRED', 'MOU_TERMINATED',
@@ -28,7 +29,7 @@ export function formatError(
   opts: { development: boolean; onUnexpected: (err: unknown) => void },
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  const base = { message: hideSuggestions(formatted.message), locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
     return { ...base, message: original.message, extensions: { ...original.extensions, code: original.code } };
   }

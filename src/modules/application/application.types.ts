@@ -4,8 +4,9 @@ import { isScope, ScopeName, scopeToName } from '../../core/authz/scopes';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
 import { PageInfo } from '../pwd/pwd.types';
 
+// GraphQL name ApplicationState: `ApplicationStatus` is the type of `me` (DESIGN.md §5).
 registerEnumType(ApplicationStatus, {
-  name: 'ApplicationStatus',
+  name: 'ApplicationState',
   description: 'REQUESTED (Application form) → CREATED (confirmed by the partner admin) → APPROVED (DEPwD); DISABLED by NIC',
 });
 

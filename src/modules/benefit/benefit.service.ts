@@ -47,12 +47,14 @@ export class BenefitService {
     const checked = await checkItems(ctx, inputs);
     const firstValid = new Map<string, CheckedItem>();
     for (const c of checked) if (c.row && !firstValid.has(c.row.clientReference)) firstValid.set(c.row.clientReference, c);
+    const now = ctx.clock.now();
     const outcome = await writeBenefitBatch(ctx.ds, {
-      applicationId: app.applicationId, organizationId: app.organizationId, channel, now: ctx.clock.now(),
+      applicationId: app.applicationId, organizationId: app.organizationId, channel, now,
       rows: [...firstValid.values()].map((c) => c.row!),
     });
     // The gate caches the reporting timestamp and any suspension: make it see this report now.
-    if (outcome.accepted.size) ctx.services.gate.invalidateApplication(app.applicationId);
+    if (outcome.lifted) ctx.services.gate.invalidateApplication(app.applicationId);
+    else if (outcome.accepted.size) ctx.services.gate.noteReciprocity(app.applicationId, { lastBenefitReportAt: now });
     const isFirst = (c: CheckedItem) => firstValid.get(c.row!.clientReference) === c;
     // Ids read back only where needed: originals stored by a concurrent retry, originals repeated
     // within this call, and (for the upload report) every accepted row. `report` itself is loaded

@@ -80,8 +80,8 @@ export class ReciprocityService implements ReciprocityCheck {
   noteAccess(ctx: RequestContext, applicationId: number): void {
     if (this.accessNoted.has(applicationId)) return;
     this.accessNoted.add(applicationId);
+    ctx.services.gate.noteReciprocity(applicationId, { firstRecordAccessAt: ctx.now });
     ctx.ds.query('UPDATE application SET first_record_access_at = ? WHERE id = ? AND first_record_access_at IS NULL', [toDbDateTime(ctx.now), applicationId])
-      .then(() => ctx.services.gate.invalidateApplication(applicationId))
       .catch((err: Error) => {
         this.accessNoted.delete(applicationId);
         this.log.warn({ err: err.message, applicationId }, 'could not record first record access; will retry on the next access');

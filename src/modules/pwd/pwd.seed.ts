@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { toDbDateTime } from '../../core/db/columns';
+import { isMysql } from '../../core/db/database';
 import { PwdGenerator, SEED } from './pwd.generator';
 
 const PWD_COLS = ['id', 'udid', 'card_status', 'card_issued_on', 'name', 'name_regional', 'guardian_name', 'gender', 'date_of_birth',
@@ -16,7 +17,8 @@ export async function seedPwdRecords(
   count: number,
   opts: { batchSize?: number; seed?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<number> {
-  const batchSize = opts.batchSize ?? 1000;
+  // SQLite binds at most 32,766 parameters per statement (31 per record); MySQL allows 65,535.
+  const batchSize = Math.min(opts.batchSize ?? 1000, isMysql(ds) ? 2000 : 1000);
   const existing: { n: number | string }[] = await ds.query('SELECT COUNT(*) AS n FROM pwd_record');
   const already = Number(existing[0].n);
   const gen = new PwdGenerator(opts.seed ?? SEED);

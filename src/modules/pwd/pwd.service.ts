@@ -4,6 +4,7 @@ import { fromDbDate } from '../../core/db/columns';
 import { CardStatus, CertificateType, DisabilityType, Education, Employment, Gender, IncomeBand } from './pwd.enums';
 import { PwdFilter, MAX_PAGE } from './pwd.inputs';
 import { PwdConnection, PwdRecord, UdidVerification } from './pwd.types';
+import { fieldsInScope } from './pwd.rules';
 
 /** Columns read on the hot path; raw rows, no entity hydration. */
 const COLUMNS = `id, udid, card_status, name, name_regional, guardian_name, gender, date_of_birth, mobile, email, address,
@@ -87,7 +88,7 @@ export class PwdService {
       udid,
       source,
       scopes: [...p.scopes].sort().join(' '),
-      fields: fields.join(','),
+      fields: (source === 'verifyUdid' ? fields : fieldsInScope(fields, p.scopes)).join(','),
       operationName: ctx.operationName,
       requestId: ctx.requestId,
       sourceIp: ctx.ip,

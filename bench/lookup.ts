@@ -1,0 +1,89 @@
+import { spawn, ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { combine, drive, LoadFigures, Scenario, seededRandom, table } from './lib/bench';
+import { startTarget, Target } from './lib/target';
+
+/** Identity + disability fields, as issue 8 specifies for the lookup scenario. */
+const FULL_QUERY = `query Lookup($udid: UDID!) { pwd(udid: $udid) { udid cardStatus name nameRegional guardianName gender dateOfBirth
+  disabilities disabilityPercentage certificateType certificateNumber certificateIssuedOn validUntil issuingAuthority } }`;
+const BARE_QUERY = FULL_QUERY.replace('$udid: UDID!', '$udid: String!');
+
+/** Starts one of bench/baselines/*.ts on `port` against `database`. */
+async function startBaseline(name: 'bare' | 'raw', port: number, database: string): Promise<{ url: string; stop: () => void; proc: ChildProcess }> {
+  const env = { ...process.env, ...(database.startsWith('mysql://') ? { DATABASE_URL: database } : { DATABASE_URL: '', SQLITE_PATH: database }) };
+  const proc = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', resolve(__dirname, 'baselines', `${name}.ts`), String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((ok, fail) => {
+    proc.stdout!.on('data', (d) => { if (String(d).includes('listening')) ok(); });
+    proc.once('exit', (c) => fail(new Error(`${name} baseline exited (${c})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => proc.kill('SIGTERM'), proc };
+}
+
+export interface LookupRun { full: LoadFigures; bare: LoadFigures; raw: LoadFigures; peakRssMb: number; records: number }
+
+/** Alternating rounds of full / bare / raw on the same database; returns the combined figures. */
+export async function runLookup(opts: { database: string; records: number; smoke: boolean; log: (l: string) => void; label?: string }): Promise<LookupRun> {
+  const rounds = opts.smoke ? 1 : 5;
+  const seconds = opts.smoke ? 2 : 8;
+  const connections = 32;
+  const full: Target = await startTarget({ records: opts.records, database: opts.database });
+  const bare = await startBaseline('bare', 4801, opts.database);
+  const raw = await startBaseline('raw', 4802, opts.database);
+  try {
+    const targets = [
+      { label: 'full (token, gate, shield, cost, budget, access log)', url: full.url, query: FULL_QUERY },
+      { label: 'bare (Apollo + type-graphql + TypeORM)', url: bare.url, query: BARE_QUERY },
+      { label: 'raw (node:http + prepared statement)', url: raw.url, query: BARE_QUERY },
+    ];
+    const results = new Map<string, LoadFigures[]>(targets.map((t) => [t.label, []]));
+    for (let round = 0; round <= rounds; round++) {
+      const order = round % 2 ? [...targets].reverse() : targets;
+      for (const t of order) {
+        const random = seededRandom(1000 + round);
+        const body = () => JSON.stringify({ query: t.query, variables: { udid: full.udids[Math.floor(random() * full.udids.length)] } });
+        const r = await drive({ label: t.label, url: t.url, token: full.token, connections, seconds: round === 0 ? 2 : seconds, body });
+        if (round === 0) continue; // warm-up round: JIT, caches, buffer pool
+        opts.log(`lookup${opts.label ? ` ${opts.label}` : ''}: round ${round}/${rounds} ${t.label}: ${r.requestsPerSec.toFixed(0)} req/s, p99 ${r.p99Ms} ms, non-2xx ${r.non2xx}`);
+        results.get(t.label)!.push(r);
+      }
+    }
+    const [f, b, r] = targets.map((t) => combine(t.label, results.get(t.label)!));
+    return { full: f, bare: b, raw: r, peakRssMb: (await full.peakRss()) / 1048576, records: opts.records };
+  } finally {
+    bare.stop();
+    raw.stop();
+    await full.stop();
+  }
+}
+
+function database(smoke: boolean): { url: string; records: number; cleanup: () => void } {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url) return { url, records: Number(process.env.BENCH_RECORDS ?? 1_000_000), cleanup: () => undefined };
+  const dir = mkdtempSync(join(tmpdir(), 'udx-bench-'));
+  return { url: join(dir, 'bench.sqlite'), records: smoke ? 2_000 : 100_000, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const lookupScenario: Scenario = {
+  description: 'pwd(udid) with identity + disability fields: full stack vs bare Apollo/TypeORM vs raw prepared statement; peak RSS',
+  async run({ smoke, log }) {
+    const db = database(smoke);
+    try {
+      const run = await runLookup({ database: db.url, records: db.records, smoke, log });
+      const where = db.url.startsWith('mysql://') ? `MariaDB (${db.records.toLocaleString('en-US')} records)` : `SQLite file (${db.records.toLocaleString('en-US')} records)`;
+      return [
+        `## lookup: \`pwd(udid)\`, identity + disability fields, on ${where}`,
+        '',
+        '32 connections, alternating rounds (full, bare, raw), random UDIDs; each server in its own process.',
+        '',
+        table([run.full, run.bare, run.raw]),
+        '',
+        `**full/bare: ${(run.full.requestsPerSec / run.bare.requestsPerSec).toFixed(2)}** (target ≥ 1.0) · **full/raw: ${(run.full.requestsPerSec / run.raw.requestsPerSec).toFixed(2)}** (target ≥ 0.5) · ` +
+          `**p99 full: ${run.full.p99Ms.toFixed(1)} ms** (target < 25 ms) · **peak RSS of full: ${run.peakRssMb.toFixed(0)} MB** (target ≤ 250 MB)`,
+      ].join('\n');
+    } finally {
+      db.cleanup();
+    }
+  },
+};

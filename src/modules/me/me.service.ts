@@ -1,0 +1,88 @@
+import { RequestContext } from '../../app/context';
+import { ApplicationPrincipal } from '../../core/auth/principal';
+import { isScope, scopeToName } from '../../core/authz/scopes';
+import { daysBetween } from '../../core/clock';
+import { fromDbDate, fromDbDateTime, toDbDateTime } from '../../core/db/columns';
+import { forbidden } from '../../core/errors/errors';
+import { ApplicationStatusView, CostBudget, MouValidity } from './me.types';
+import { ApplicationStatus } from '../application/application.entity';
+import { OrganizationStatus } from '../organization/organization.entity';
+
+/**
+ * Where live cost-budget levels come from. Until the limits module provides one, the bucket is
+ * reported full; it replaces this with its own (createServices) without touching `me`.
+ */
+export interface CostBudgetProbe {
+  currentlyAvailable(ctx: RequestContext, applicationId: number, capacity: number, restoreRate: number): number | Promise<number>;
+}
+const FULL_BUCKET: CostBudgetProbe = { currentlyAvailable: (_ctx, _id, capacity) => capacity };
+
+const DAY_MS = 86_400_000;
+
+/** `me`: the calling application's status, limits and obligations (DESIGN.md §5). */
+export class ApplicationStatusService {
+  constructor(private readonly budget: CostBudgetProbe = FULL_BUCKET) {}
+
+  async status(ctx: RequestContext): Promise<ApplicationStatusView> {
+    const p = ctx.principal;
+    if (p.kind !== 'application') throw forbidden('Only partner applications (client-credentials tokens) have an application status.');
+    const today = ctx.clock.today();
+    const dayStart = new Date(Date.parse(`${today}T00:00:00+05:30`));
+    const [[app], mous, [{ n }]] = await Promise.all([
+      ctx.ds.query(
+        `SELECT a.id, a.name, a.client_id, a.status, a.approved_scopes, a.daily_record_quota, a.cost_budget, a.cost_restore_rate,
+                a.first_record_access_at, a.last_benefit_report_at, o.id AS org_id, o.name AS org_name, o.status AS org_status
+           FROM application a JOIN organization o ON o.id = a.organization_id WHERE a.id = ?`,
+        [p.applicationId],
+      ) as Promise<Record<string, unknown>[]>,
+      ctx.ds.query(
+        'SELECT reference, effective_from, expires_on, terminated_on FROM mou WHERE organization_id = ? ORDER BY effective_from DESC, id DESC',
+        [p.organizationId],
+      ) as Promise<Record<string, unknown>[]>,
+      ctx.ds.query(
+        'SELECT COUNT(DISTINCT udid) AS n FROM access_event WHERE application_id = ? AND occurred_at >= ?',
+        [p.applicationId, toDbDateTime(dayStart)],
+      ) as Promise<{ n: unknown }[]>,
+    ]);
+    const view = new ApplicationStatusView();
+    view.application = { id: String(app.id), name: String(app.name), clientId: String(app.client_id), status: app.status as ApplicationStatus };
+    view.organization = { id: String(app.org_id), name: String(app.org_name), status: app.org_status as OrganizationStatus };
+    view.grantedScopes = [...p.scopes].sort().map(scopeToName);
+    const approved: string[] = app.approved_scopes ? JSON.parse(String(app.approved_scopes)) : [];
+    view.approvedScopes = approved.filter(isScope).sort().map(scopeToName);
+    view.mou = this.mouInForce(mous, today);
+    view.costBudget = await this.costBudget(ctx, p, Number(app.cost_budget), Number(app.cost_restore_rate));
+    const limit = Number(app.daily_record_quota);
+    const used = Number(n);
+    view.dailyRecordQuota = { limit, used, remaining: Math.max(0, limit - used), resetsAt: new Date(dayStart.getTime() + DAY_MS) };
+    view.benefitReporting = this.benefitReporting(ctx, fromDbDateTime(app.first_record_access_at as string | null), fromDbDateTime(app.last_benefit_report_at as string | null));
+    return view;
+  }
+
+  /** The same "in force" test as the request gate; the end is expiry or termination, whichever is first. */
+  private mouInForce(mous: Record<string, unknown>[], today: string): MouValidity | null {
+    for (const m of mous) {
+      const effectiveFrom = fromDbDate(m.effective_from as string)!;
+      const expires = fromDbDate(m.expires_on as string)!;
+      const terminated = fromDbDate(m.terminated_on as string | null);
+      const end = terminated && terminated < expires ? terminated : expires;
+      if (effectiveFrom <= today && today < end) {
+        return { reference: String(m.reference), effectiveFrom, expiresOn: end, daysLeft: daysBetween(today, end) };
+      }
+    }
+    return null;
+  }
+
+  private async costBudget(ctx: RequestContext, p: ApplicationPrincipal, capacity: number, restoreRate: number): Promise<CostBudget> {
+    const available = await this.budget.currentlyAvailable(ctx, p.applicationId, capacity, restoreRate);
+    return { maximumAvailable: capacity, currentlyAvailable: Math.max(0, Math.min(capacity, Math.floor(available))), restoreRate };
+  }
+
+  /** Due by: the last benefit report (or, before any, the first record read) plus the grace period (DESIGN.md §8). */
+  private benefitReporting(ctx: RequestContext, firstRecordAccessAt: Date | null, lastBenefitReportAt: Date | null) {
+    const graceDays = ctx.config.benefitReportingGraceDays;
+    const from = lastBenefitReportAt ?? firstRecordAccessAt;
+    const dueBy = from ? new Date(from.getTime() + graceDays * DAY_MS) : null;
+    return { firstRecordAccessAt, lastBenefitReportAt, graceDays, dueBy, overdue: dueBy !== null && ctx.clock.now() > dueBy };
+  }
+}
