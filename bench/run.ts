@@ -1,6 +1,7 @@
 import { BenchOptions, machine, Scenario, writeSection } from './lib/bench';
 import { authzScenario } from './authz';
 import { lookupScenario } from './lookup';
+import { ingestScenario } from './ingest';
 
 /**
  * `npm run bench [-- --smoke] [--scenario a,b]`. The registry of load scenarios: add yours here.
@@ -9,6 +10,7 @@ import { lookupScenario } from './lookup';
 export const SCENARIOS: Record<string, Scenario> = {
   authz: authzScenario,
   lookup: lookupScenario,
+  ingest: ingestScenario,
 };
 
 async function main() {
