@@ -2,6 +2,7 @@ import { BenchOptions, machine, Scenario, writeSection } from './lib/bench';
 import { authzScenario } from './authz';
 import { lookupScenario } from './lookup';
 import { accesslogScenario } from './accesslog';
+import { ingestScenario } from './ingest';
 
 /**
  * `npm run bench [-- --smoke] [--scenario a,b]`. The registry of load scenarios: add yours here.
@@ -11,6 +12,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   authz: authzScenario,
   lookup: lookupScenario,
   accesslog: accesslogScenario,
+  ingest: ingestScenario,
 };
 
 async function main() {

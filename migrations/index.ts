@@ -1,5 +1,6 @@
 import { InitialSchema1795762683735 } from './1795762683735-InitialSchema';
 import { AccessLogHeadAndUsage1795800000000 } from './1795800000000-AccessLogHeadAndUsage';
+import { BenefitReciprocity1795800000001 } from './1795800000001-BenefitReciprocity';
 
 /** Every migration, in order. The same files run on SQLite and MySQL/MariaDB. */
-export const MIGRATIONS = [InitialSchema1795762683735, AccessLogHeadAndUsage1795800000000];
+export const MIGRATIONS = [InitialSchema1795762683735, AccessLogHeadAndUsage1795800000000, BenefitReciprocity1795800000001];

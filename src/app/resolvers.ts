@@ -5,6 +5,7 @@ import { ApplicationResolver } from '../modules/application/application.resolver
 import { StaffResolver } from '../modules/staff/staff.resolver';
 import { OversightResolver } from '../modules/oversight/oversight.resolver';
 import { ApplicationStatusResolver } from '../modules/me/me.resolver';
+import { BenefitReportResultResolver, BenefitResolver } from '../modules/benefit/benefit.resolver';
 
 /** Every resolver of every module; the one list the schema is built from. */
-export const RESOLVERS = [PwdResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, ApplicationStatusResolver, OversightResolver];
+export const RESOLVERS = [PwdResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];

@@ -27,6 +27,8 @@ import { loginRouter } from '../modules/staff/login.routes';
 import { explorerRouter } from '../modules/explorer/explorer.routes';
 import { budgetGate, costPlugin, staticLimits } from '../core/limits/limits.middleware';
 import { createBudgetStore } from '../core/limits/budget.redis';
+import { benefitUploadRouter } from '../modules/benefit/benefit-upload.routes';
+import { reportingOnlyRequest } from '../modules/benefit/reciprocity.access';
 
 export interface AppServer {
   app: express.Express;
@@ -146,7 +148,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
         if (!m) throw new DomainError('UNAUTHENTICATED', 'Send the token as "Authorization: Bearer <token>".');
         const claims = await services.tokens.verify(m[1]);
         principal = claims.typ === 'app'
-          ? await services.gate.admitApplication(claims, ip)
+          ? await services.gate.admitApplication(claims, ip, () => reportingOnlyRequest(req))
           : await services.gate.admitUser(claims);
       }
       res.locals.ctx = buildContext({
@@ -178,9 +180,18 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     }
     next();
   });
-  app.use('/graphql', express.json({ limit: '16kb' }), staticLimits(schema), gate, budgetGate(services), expressMiddleware(apollo, {
+  // Bodies up to 1 MB, because a reportBenefits batch of 500 items travels in the variables; the
+  // GraphQL document itself stays within 16 kB.
+  const documentLimit = (req: Request, res: Response, next: NextFunction) => {
+    if (typeof req.body?.query === 'string' && Buffer.byteLength(req.body.query) > 16 * 1024) {
+      return res.status(413).json(new DomainError('BAD_USER_INPUT', 'The GraphQL document is larger than 16 kB; send data as variables.').toJSON());
+    }
+    next();
+  };
+  app.use('/graphql', express.json({ limit: '1mb' }), documentLimit, staticLimits(schema), gate, budgetGate(services), expressMiddleware(apollo, {
     context: async ({ res }) => res.locals.ctx as RequestContext,
   }));
+  app.use(benefitUploadRouter(gate));
 
   app.use((_req: Request, res: Response) => {
     res.status(404).json(new DomainError('NOT_FOUND', 'No such endpoint. The API is POST /graphql; tokens come from POST /oauth/token and POST /auth/login.').toJSON());

@@ -3,7 +3,7 @@ import type { Config } from '../core/config/config';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { TokenService } from '../core/auth/tokens';
-import { RequestGate } from '../core/auth/gate';
+import { GATE_CACHE_MS, RequestGate } from '../core/auth/gate';
 import { AccessLogWriter } from '../core/audit/access-log';
 import { BudgetService } from '../core/limits/budget.service';
 import { BudgetStore, MemoryBudgetStore } from '../core/limits/budget.store';
@@ -19,13 +19,17 @@ import { StaffService } from '../modules/staff/staff.service';
 import { LoginLimiter } from '../modules/staff/login.limiter';
 import { ApplicationStatusService } from '../modules/me/me.service';
 import { createMetrics } from '../core/http/observability';
+import { BenefitService } from '../modules/benefit/benefit.service';
+import { BenefitAnalyticsService } from '../modules/benefit/benefit.analytics';
+import { ReciprocityService } from '../modules/benefit/reciprocity.service';
 
 /** The services of one running instance; each module adds its service here. */
 export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger; budgetStore?: BudgetStore }) {
   const tokens = new TokenService(deps.config.jwtSecret, () => deps.clock.now());
-  const gate = new RequestGate(deps.ds, deps.clock);
   const usage = new UsageRecorder(deps.ds, deps.log);
   const accessLog = new AccessLogWriter(deps.ds, deps.log);
+  const reciprocity = new ReciprocityService(deps.ds, deps.clock, deps.log, deps.config.benefitReportingGraceDays);
+  const gate = new RequestGate(deps.ds, deps.clock, GATE_CACHE_MS, reciprocity);
   const metrics = createMetrics({ accessLogBacklog: () => accessLog.backlog });
   return {
     ds: deps.ds, config: deps.config, clock: deps.clock, log: deps.log,
@@ -39,6 +43,9 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
       onRaise: (kind) => metrics.alertsRaised.inc({ kind }) }),
     pwd: new PwdService(),
     oversight: new OversightService(),
+    reciprocity,
+    benefit: new BenefitService(),
+    benefitAnalytics: new BenefitAnalyticsService(),
     organization: new OrganizationService(),
     mou: new MouService(),
     application: new ApplicationService(),

@@ -4,8 +4,15 @@ import { partnerRoots, RootFixtures, runMatrix } from './matrix';
 
 /** Arguments that make every partner query return data (so that each field below it is observable). */
 async function fixtures(t: TestServer): Promise<RootFixtures> {
-  const [r] = await t.ds.query('SELECT udid, date_of_birth FROM pwd_record ORDER BY id LIMIT 1');
+  const [r] = await t.ds.query('SELECT id, udid, date_of_birth, state_code FROM pwd_record ORDER BY id LIMIT 1');
+  // One benefit report per application, so that benefitReports has something to serve.
+  await t.ds.query(`INSERT INTO benefit_report (application_id, organization_id, udid, pwd_id, state_code, scheme_code, scheme_name, benefit_type,
+      amount_paise, benefit_date, client_reference, remarks, channel, status, reversed_at, reversal_reason, created_at)
+    SELECT a.id, a.organization_id, ?, ?, ?, 'IGNDPS', 'Pension', 'PENSION', 100, '2026-01-01', 'MATRIX', 'r', 'API', 'REVERSED',
+      '2026-01-02 00:00:00.000', 'matrix', '2026-01-01 00:00:00.000' FROM application a
+     WHERE NOT EXISTS (SELECT 1 FROM benefit_report b WHERE b.application_id = a.id AND b.client_reference = 'MATRIX')`, [r.udid, r.id, r.state_code]);
   return {
+    benefitReports: { first: 2 },
     pwd: { udid: r.udid },
     pwds: { filter: {}, first: 2 },
     verifyUdid: { udid: r.udid, dateOfBirth: String(r.date_of_birth instanceof Date ? r.date_of_birth.toISOString() : r.date_of_birth).slice(0, 10) },

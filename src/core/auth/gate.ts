@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { BlockList } from 'node:net';
 import { Clock } from '../clock';
 import { DomainError } from '../errors/errors';
-import { fromDbDate } from '../db/columns';
+import { fromDbDate, fromDbDateTime } from '../db/columns';
 import { Principal } from './principal';
 import { TokenClaims } from './tokens';
 import { buildBlockList, ipInList } from '../http/client-ip';
@@ -21,7 +21,22 @@ interface GateEntry {
   mous: { effectiveFrom: string; expiresOn: string; terminatedOn: string | null; createdAt: Date | null }[];
   allow: BlockList;
   budget: AppBudget;
+  reciprocity: ReciprocityState;
   loadedAt: number;
+}
+
+/** What the reciprocity rule (DESIGN.md §8) needs to know about an application. */
+export interface ReciprocityState {
+  firstRecordAccessAt: Date | null;
+  lastBenefitReportAt: Date | null;
+  reportingGraceFrom: Date | null;
+  reciprocitySuspendedAt: Date | null;
+}
+
+/** The reciprocity rule, implemented by the benefit module (ReciprocityService). */
+export interface ReciprocityCheck {
+  /** Called while sharing is not suspended: records a RECIPROCITY suspension and returns its message when one is due, else null. */
+  review(applicationId: number, state: ReciprocityState): Promise<string | null>;
 }
 
 /** The stated bound on how long a cached gate decision may outlive a change made on another replica. */
@@ -29,7 +44,8 @@ export const GATE_CACHE_MS = 5_000;
 
 /**
  * The request gate (DESIGN.md §2–§3) for application tokens, in the SOP's order: application active →
- * organisation active → MoU in force today → source IP in the allowlist → sharing not suspended.
+ * organisation active → MoU in force today → source IP in the allowlist → sharing not suspended
+ * (including the reciprocity rule, evaluated by the calendar on each admission).
  * Lookups are cached per application for GATE_CACHE_MS and invalidated at once by lifecycle steps
  * taken in this process.
  */
@@ -37,7 +53,12 @@ export class RequestGate {
   private cache = new Map<number, GateEntry>();
   private users = new Map<number, { status: string; role: Role; organizationId: number | null; loadedAt: number }>();
 
-  constructor(private readonly ds: DataSource, private readonly clock: Clock, private readonly cacheMs = GATE_CACHE_MS) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly cacheMs = GATE_CACHE_MS,
+    private readonly reciprocity: ReciprocityCheck | null = null,
+  ) {}
 
   invalidateApplication(applicationId: number): void {
     this.cache.delete(applicationId);
@@ -51,6 +72,14 @@ export class RequestGate {
   }
   invalidateUser(userId: number): void {
     this.users.delete(userId);
+  }
+
+  /** The reciprocity clock moved (first record read, benefit report accepted): update a cached entry in place, no reload. */
+  noteReciprocity(applicationId: number, change: Partial<ReciprocityState>): void {
+    const e = this.cache.get(applicationId);
+    if (!e) return;
+    if (change.firstRecordAccessAt && !e.reciprocity.firstRecordAccessAt) e.reciprocity.firstRecordAccessAt = change.firstRecordAccessAt;
+    if (change.lastBenefitReportAt) e.reciprocity.lastBenefitReportAt = change.lastBenefitReportAt;
   }
 
   /**
@@ -80,7 +109,11 @@ export class RequestGate {
     return this.cache.get(applicationId)?.budget ?? DEFAULT_BUDGET;
   }
 
-  async admitApplication(claims: Extract<TokenClaims, { typ: 'app' }>, ip: string): Promise<Principal> {
+  /**
+   * `reportingOnly` tells whether the request only reports benefits (or reads `me`): such requests
+   * pass a RECIPROCITY suspension, since reporting is how the application lifts it.
+   */
+  async admitApplication(claims: Extract<TokenClaims, { typ: 'app' }>, ip: string, reportingOnly?: () => boolean): Promise<Principal> {
     const e = await this.entry(claims.applicationId);
     if (!e || e.organizationId !== claims.organizationId) {
       throw new DomainError('UNAUTHENTICATED', 'The application of this token no longer exists; request a new token.');
@@ -98,7 +131,11 @@ export class RequestGate {
     if (!ipInList(e.allow, ip)) {
       throw new DomainError('IP_NOT_ALLOWED', `Calls from ${ip} are not allowed for this application; ask the integration engineer to allowlist your public IP.`, { sourceIp: ip });
     }
-    if (e.suspended) {
+    if (!e.suspended && this.reciprocity) {
+      const reason = await this.reciprocity.review(e.applicationId, e.reciprocity);
+      if (reason) e.suspended = { kind: 'RECIPROCITY', reason };
+    }
+    if (e.suspended && !(e.suspended.kind === 'RECIPROCITY' && reportingOnly?.())) {
       throw new DomainError('SHARING_SUSPENDED', e.suspended.reason ?? 'Data sharing with this application is suspended by DEPwD.', { suspensionKind: e.suspended.kind });
     }
     const approved = new Set(e.approvedScopes);
@@ -136,7 +173,8 @@ export class RequestGate {
     if (hit && now - hit.loadedAt < this.cacheMs) return hit;
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT a.id, a.status, a.organization_id, a.approved_scopes, a.sharing_suspended_at, a.sharing_suspension_kind,
-              a.sharing_suspension_reason, a.cost_budget, a.cost_restore_rate, a.daily_record_quota, o.status AS org_status, o.activated_at AS org_activated_at
+              a.sharing_suspension_reason, a.cost_budget, a.cost_restore_rate, a.daily_record_quota, a.first_record_access_at, a.last_benefit_report_at,
+              a.reporting_grace_from, a.reciprocity_suspended_at, o.status AS org_status, o.activated_at AS org_activated_at
          FROM application a JOIN organization o ON o.id = a.organization_id WHERE a.id = ?`,
       [applicationId],
     );
@@ -166,6 +204,12 @@ export class RequestGate {
         capacity: Number(r.cost_budget ?? DEFAULT_BUDGET.capacity),
         restoreRate: Math.max(1, Number(r.cost_restore_rate ?? DEFAULT_BUDGET.restoreRate)),
         dailyRecordQuota: Number(r.daily_record_quota ?? 0),
+      },
+      reciprocity: {
+        firstRecordAccessAt: fromDbDateTime(r.first_record_access_at as string | null),
+        lastBenefitReportAt: fromDbDateTime(r.last_benefit_report_at as string | null),
+        reportingGraceFrom: fromDbDateTime(r.reporting_grace_from as string | null),
+        reciprocitySuspendedAt: fromDbDateTime(r.reciprocity_suspended_at as string | null),
       },
       loadedAt: now,
     };

@@ -163,14 +163,20 @@ export function actualCost(schema: GraphQLSchema, a: DocumentAnalysis, operation
   const rootType = op.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   for (const f of roots) {
     if (typeof rootType?.getFields()[f.name.value]?.extensions?.complexity !== 'function') continue;
+    // Only pages (priced first × child) are repriced by what they returned; other list-valued results
+    // (a reportBenefits batch's per-item results) keep the price their own cost function gave.
+    if (!rootType.getFields()[f.name.value].args.some((arg) => arg.name === 'first')) continue;
     const v = data[f.alias?.value ?? f.name.value] as Record<string, unknown> | null;
     const list = v && typeof v === 'object' ? Object.values(v).find(Array.isArray) : undefined;
     if (list) returned.set(f, list.length);
   }
-  const override: ComplexityEstimator = ({ node, childComplexity }) => {
-    if (nullRoots.has(node)) return 1;
-    const n = returned.get(node);
-    return n === undefined ? undefined : n * childComplexity;
+  // A page is priced by its own cost function, with `first` set to the number of items it returned.
+  const override: ComplexityEstimator = (o) => {
+    if (nullRoots.has(o.node)) return 1;
+    const n = returned.get(o.node);
+    if (n === undefined) return undefined;
+    const price = o.field.extensions?.complexity as ComplexityEstimator | undefined;
+    return typeof price === 'function' ? price({ ...o, args: { ...o.args, first: n } }) : n * o.childComplexity;
   };
   try {
     return getComplexity({ schema, query: a.document, variables, operationName: operationName ?? undefined, estimators: [override, ...ESTIMATORS] });

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { DisabilityType } from '../../modules/pwd/pwd.enums';
+import { benefitReportByRefLoader } from '../../modules/benefit/benefit.loaders';
 import { applicationLoaders } from '../../modules/application/application.loaders';
 import { organizationLoaders } from '../../modules/organization/organization.loaders';
 
@@ -27,6 +28,8 @@ export function createLoaders(ds: DataSource) {
       }
       return ids.map((id) => by.get(id) ?? []);
     }, { maxBatchSize: 1000 }),
+    /** Benefit reports by `${applicationId}:${clientReference}` (results of reportBenefit/reportBenefits). */
+    benefitReportByRef: benefitReportByRefLoader(ds),
   };
 }
 

@@ -45,6 +45,10 @@ export class ApplicationEntity {
   @Str(500, { nullable: true }) sharingSuspensionReason!: string | null;
   @DateTimeColumn({ nullable: true }) firstRecordAccessAt!: Date | null;
   @DateTimeColumn({ nullable: true }) lastBenefitReportAt!: Date | null;
+  /** Set while suspended for RECIPROCITY; still set after a DEPwD resume means "restart the grace period". */
+  @DateTimeColumn({ nullable: true }) reciprocitySuspendedAt!: Date | null;
+  /** When the reporting grace period last restarted because DEPwD resumed sharing. */
+  @DateTimeColumn({ nullable: true }) reportingGraceFrom!: Date | null;
   @DateTimeColumn() updatedAt!: Date;
   @Column({ type: 'int', default: 1 }) version!: number;
 }

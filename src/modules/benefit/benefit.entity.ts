@@ -6,6 +6,7 @@ import { BigIntColumn, DateColumn, DateTimeColumn, Str } from '../../core/db/col
 @Index('uq_benefit_report_app_ref', ['applicationId', 'clientReference'], { unique: true })
 @Index('ix_benefit_report_app_id', ['applicationId', 'id'])
 @Index('ix_benefit_report_udid', ['udid'])
+@Index('ix_benefit_report_app_udid', ['applicationId', 'udid'])
 @Index('ix_benefit_report_date', ['benefitDate'])
 @Index('ix_benefit_report_state_date', ['stateCode', 'benefitDate'])
 @Index('ix_benefit_report_scheme_date', ['schemeCode', 'benefitDate'])

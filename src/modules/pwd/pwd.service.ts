@@ -88,6 +88,7 @@ export class PwdService {
     ctx.servedRecords.add(udid);
     const p = ctx.principal;
     if (p.kind !== 'application') return;
+    ctx.services.reciprocity.noteAccess(ctx, p.applicationId); // starts the reporting clock (DESIGN.md §8); once per app per process
     ctx.accessEvents.record({
       applicationId: p.applicationId,
       organizationId: p.organizationId,

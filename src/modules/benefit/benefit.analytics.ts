@@ -1,0 +1,87 @@
+import type { RequestContext } from '../../app/context';
+import { badInput } from '../../core/errors/errors';
+import { STATE_BY_CODE } from '../pwd/pwd.geo';
+import { BenefitGroupBy } from './benefit.enums';
+import { ApplicationReciprocity, BenefitSummary, BenefitSummaryRow } from './benefit.types';
+
+/** The GROUP BY key and label of each grouping; every key leads an index of benefit_report. */
+const GROUPS: Record<BenefitGroupBy, { key: string; label: string; join: string }> = {
+  [BenefitGroupBy.STATE]: { key: 'r.state_code', label: 'NULL', join: '' },
+  [BenefitGroupBy.SCHEME]: { key: 'r.scheme_code', label: 'MAX(r.scheme_name)', join: '' },
+  [BenefitGroupBy.BENEFIT_TYPE]: { key: 'r.benefit_type', label: 'NULL', join: '' },
+  [BenefitGroupBy.APPLICATION]: { key: 'r.application_id', label: 'MAX(a.name)', join: 'JOIN application a ON a.id = r.application_id' },
+};
+
+function summaryRow(r: Record<string, unknown>, key: string, label: string | null): BenefitSummaryRow {
+  return Object.assign(new BenefitSummaryRow(), {
+    key, label, reports: Number(r.reports), beneficiaries: Number(r.beneficiaries), totalAmountPaise: Number(r.total ?? 0),
+  });
+}
+
+function dateRange(from: string | null, to: string | null, column: string): { sql: string; params: unknown[] } {
+  if (from && to && from > to) throw badInput('"from" must not be after "to".');
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if (from) { sql.push(`${column} >= ?`); params.push(from); }
+  if (to) { sql.push(`${column} <= ?`); params.push(to); }
+  return { sql: sql.map((s) => ` AND ${s}`).join(''), params };
+}
+
+/** Benefit analytics for DEPwD analysts: computed in SQL (GROUP BY on indexed keys), never in JavaScript loops. */
+export class BenefitAnalyticsService {
+  async summary(ctx: RequestContext, groupBy: BenefitGroupBy, from: string | null, to: string | null): Promise<BenefitSummary> {
+    const g = GROUPS[groupBy];
+    const range = dateRange(from, to, 'r.benefit_date');
+    const aggregates = 'COUNT(*) AS reports, COUNT(DISTINCT r.udid) AS beneficiaries, SUM(r.amount_paise) AS total';
+    const [rows, totals]: Record<string, unknown>[][] = await Promise.all([
+      ctx.ds.query(
+        `SELECT ${g.key} AS k, ${g.label} AS label, ${aggregates} FROM benefit_report r ${g.join}
+          WHERE r.status = 'ACTIVE'${range.sql} GROUP BY ${g.key} ORDER BY ${g.key}`,
+        range.params,
+      ),
+      ctx.ds.query(`SELECT ${aggregates} FROM benefit_report r WHERE r.status = 'ACTIVE'${range.sql}`, range.params),
+    ]);
+    const label = (r: Record<string, unknown>) =>
+      groupBy === BenefitGroupBy.STATE ? STATE_BY_CODE.get(String(r.k))?.name ?? null : (r.label as string | null) ?? null;
+    return Object.assign(new BenefitSummary(), {
+      groupBy, from, to,
+      groups: rows.map((r) => summaryRow(r, String(r.k), label(r))),
+      total: summaryRow(totals[0], 'ALL', 'All reports'),
+    });
+  }
+
+  /**
+   * Per application: records accessed (access events), distinct PwDs accessed, distinct PwDs in its
+   * active benefit reports, and their ratio, with its reporting standing. Two GROUP BY queries.
+   */
+  async reciprocityByApplication(ctx: RequestContext, from: string | null, to: string | null): Promise<ApplicationReciprocity[]> {
+    const reports = dateRange(from, to, 'benefit_date');
+    // Access events carry a time: the range covers whole IST days (UTC+05:30).
+    const accessRange = dateRange(from ? `${from} 00:00:00` : null, to ? `${to} 23:59:59.999` : null, 'occurred_at');
+    const istToUtc = (v: unknown) => new Date(Date.parse(String(v).replace(' ', 'T') + '+05:30')).toISOString().replace('T', ' ').replace('Z', '');
+    const [apps, accessed, reported]: Record<string, unknown>[][] = await Promise.all([
+      ctx.ds.query(`SELECT a.id, a.name, a.organization_id, o.name AS org_name, a.first_record_access_at, a.last_benefit_report_at,
+                      a.reporting_grace_from, a.reciprocity_suspended_at, a.sharing_suspended_at, a.sharing_suspension_kind
+                      FROM application a JOIN organization o ON o.id = a.organization_id
+                     WHERE a.status IN ('APPROVED', 'DISABLED') OR a.first_record_access_at IS NOT NULL ORDER BY a.id`),
+      ctx.ds.query(`SELECT application_id, COUNT(*) AS n, COUNT(DISTINCT udid) AS d FROM access_event WHERE 1 = 1${accessRange.sql} GROUP BY application_id`,
+        accessRange.params.map(istToUtc)),
+      ctx.ds.query(`SELECT application_id, COUNT(*) AS n, COUNT(DISTINCT udid) AS d FROM benefit_report WHERE status = 'ACTIVE'${reports.sql} GROUP BY application_id`,
+        reports.params),
+    ]);
+    const byApp = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [Number(r.application_id), { n: Number(r.n), d: Number(r.d) }]));
+    const acc = byApp(accessed);
+    const rep = byApp(reported);
+    return apps.map((a) => {
+      const id = Number(a.id);
+      const x = acc.get(id) ?? { n: 0, d: 0 };
+      const y = rep.get(id) ?? { n: 0, d: 0 };
+      return Object.assign(new ApplicationReciprocity(), {
+        applicationId: String(id), applicationName: a.name as string, organizationId: String(a.organization_id), organizationName: a.org_name as string,
+        recordsAccessed: x.n, distinctPwdsAccessed: x.d, pwdsReportedBenefited: y.d, benefitReports: y.n,
+        coverageRatio: x.d ? Math.round((y.d / x.d) * 10_000) / 10_000 : null,
+        reporting: ctx.services.reciprocity.describe(a),
+      });
+    });
+  }
+}

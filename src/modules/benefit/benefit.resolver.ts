@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { DateScalar } from '../../core/scalars';
+import { BenefitChannel, BenefitGroupBy } from './benefit.enums';
+import { BenefitReportFilter, BenefitReportInput, MAX_BATCH } from './benefit.inputs';
+import {
+  ApplicationReciprocity, BenefitBatchResult, BenefitReport, BenefitReportConnection, BenefitReportResult, BenefitSummary,
+} from './benefit.types';
+
+@Resolver()
+export class BenefitResolver {
+  // Items are validated one by one by the service (validate: false here), so one bad item never sinks the rest.
+  @Mutation(() => BenefitReportResult, { description: 'Report one benefit delivered. Needs benefit:write. A retry with the same clientReference returns the original report (DUPLICATE).', complexity: 5 })
+  reportBenefit(@Ctx() ctx: RequestContext, @Arg('input', () => BenefitReportInput, { validate: false }) input: BenefitReportInput) {
+    return ctx.services.benefit.report(ctx, input);
+  }
+
+  @Mutation(() => BenefitBatchResult, {
+    description: `Report up to ${MAX_BATCH} benefits in one call and one transaction; one result per item, in input order. Needs benefit:write.`,
+    complexity: ({ args, childComplexity }) => 5 + Math.ceil((Array.isArray(args.inputs) ? args.inputs.length : 1) / 50) + childComplexity,
+  })
+  reportBenefits(@Ctx() ctx: RequestContext, @Arg('inputs', () => [BenefitReportInput], { validate: false }) inputs: BenefitReportInput[]) {
+    return ctx.services.benefit.reportMany(ctx, inputs, BenefitChannel.API);
+  }
+
+  @Mutation(() => BenefitReport, { description: 'Reverse one of your own reports (the report stays, marked REVERSED). Needs benefit:write.', complexity: 5 })
+  reverseBenefitReport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string) {
+    return ctx.services.benefit.reverse(ctx, id, reason);
+  }
+
+  @Query(() => BenefitReportConnection, {
+    description: 'Your own benefit reports, newest first, by keyset pages (first ≤ 100). Needs benefit:read (or a partner admin: the organisation\'s).',
+    // The application's own reports, not PwD data: a twentieth of a PwD page's price per item.
+    complexity: ({ args, childComplexity }) => 1 + Math.ceil((Math.max(1, Math.min(Number(args.first ?? 20), 100)) * childComplexity) / 20),
+  })
+  benefitReports(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => BenefitReportFilter, { nullable: true }) filter: BenefitReportFilter | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    return ctx.services.benefit.list(ctx, filter, first, after);
+  }
+
+  @Query(() => BenefitSummary, { description: 'Benefits reported, grouped (active reports; benefit dates within from–to). Analysts and DEPwD admins.', complexity: 20 })
+  benefitSummary(
+    @Ctx() ctx: RequestContext,
+    @Arg('groupBy', () => BenefitGroupBy) groupBy: BenefitGroupBy,
+    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
+  ) {
+    return ctx.services.benefitAnalytics.summary(ctx, groupBy, from ?? null, to ?? null);
+  }
+
+  @Query(() => [ApplicationReciprocity], { description: 'Per application: records accessed vs. beneficiaries reported, and reporting standing. Analysts and DEPwD admins.', complexity: 20 })
+  reciprocityByApplication(
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
+  ) {
+    return ctx.services.benefitAnalytics.reciprocityByApplication(ctx, from ?? null, to ?? null);
+  }
+}
+
+@Resolver(() => BenefitReportResult)
+export class BenefitReportResultResolver {
+  @FieldResolver(() => BenefitReport, { nullable: true, description: 'The stored report: the new one (ACCEPTED) or the original (DUPLICATE); null when REJECTED', complexity: 2 })
+  report(@Ctx() ctx: RequestContext, @Root() result: BenefitReportResult) {
+    return ctx.services.benefit.reportOf(ctx, result);
+  }
+}

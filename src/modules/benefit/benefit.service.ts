@@ -1,0 +1,157 @@
+import type { RequestContext } from '../../app/context';
+import type { ApplicationPrincipal } from '../../core/auth/principal';
+import { Role } from '../../core/authz/scopes';
+import { fromDbDateTime } from '../../core/db/columns';
+import { badInput, conflict, DomainError, forbidden, notFound } from '../../core/errors/errors';
+import { BenefitReportEntity } from './benefit.entity';
+import { REPORT_COLUMNS, rowToReport } from './benefit.rows';
+import { refKey } from './benefit.loaders';
+import { BenefitChannel, BenefitItemStatus, BenefitReportStatus } from './benefit.enums';
+import { BenefitReportFilter, BenefitReportInput, MAX_BATCH, MAX_REPORT_PAGE } from './benefit.inputs';
+import { writeBenefitBatch } from './benefit.store';
+import { BenefitBatchResult, BenefitReport, BenefitReportConnection, BenefitReportResult } from './benefit.types';
+import { checkItems, CheckedItem } from './benefit.validation';
+
+const encodeCursor = (id: string | number) => Buffer.from(`br:${id}`).toString('base64url');
+function decodeCursor(cursor: string): number {
+  const m = /^br:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw badInput('The "after" cursor is not one this API issued; pass pageInfo.endCursor from the previous page.');
+  return Number(m[1]);
+}
+function parseId(id: string): number {
+  if (!/^\d{1,15}$/.test(id)) throw badInput(`"${id.slice(0, 40)}" is not a benefit report id; use the id returned when the report was filed.`);
+  return Number(id);
+}
+
+export function applicationOf(ctx: RequestContext): ApplicationPrincipal {
+  if (ctx.principal.kind !== 'application') throw forbidden('Only partner applications (client-credentials tokens) report benefits.');
+  return ctx.principal;
+}
+
+/** Benefit reporting (DESIGN.md §5, §8): report, report in batches, reverse, list one's own. */
+export class BenefitService {
+  report(ctx: RequestContext, input: BenefitReportInput): Promise<BenefitReportResult> {
+    return this.reportMany(ctx, [input]).then((r) => r.results[0]);
+  }
+
+  /**
+   * Validates every item, stores the valid ones in one transaction (multi-row INSERT) and returns
+   * one result per item in input order. A clientReference seen before (or twice in the call)
+   * answers DUPLICATE with the original report.
+   */
+  async reportMany(ctx: RequestContext, inputs: BenefitReportInput[], channel: BenefitChannel = BenefitChannel.API, opts: { withIds?: boolean } = {}): Promise<BenefitBatchResult> {
+    const app = applicationOf(ctx);
+    if (inputs.length > MAX_BATCH) {
+      throw badInput(`At most ${MAX_BATCH} reports per call (got ${inputs.length}); split the list into calls of ${MAX_BATCH}, or upload a file.`, { maxItems: MAX_BATCH });
+    }
+    const checked = await checkItems(ctx, inputs);
+    const firstValid = new Map<string, CheckedItem>();
+    for (const c of checked) if (c.row && !firstValid.has(c.row.clientReference)) firstValid.set(c.row.clientReference, c);
+    const now = ctx.clock.now();
+    const outcome = await writeBenefitBatch(ctx.ds, {
+      applicationId: app.applicationId, organizationId: app.organizationId, channel, now,
+      rows: [...firstValid.values()].map((c) => c.row!),
+    });
+    // The gate caches the reporting timestamp and any suspension: make it see this report now.
+    if (outcome.lifted) ctx.services.gate.invalidateApplication(app.applicationId);
+    else if (outcome.accepted.size) ctx.services.gate.noteReciprocity(app.applicationId, { lastBenefitReportAt: now });
+    const isFirst = (c: CheckedItem) => firstValid.get(c.row!.clientReference) === c;
+    // Ids read back only where needed: originals stored by a concurrent retry, originals repeated
+    // within this call, and (for the upload report) every accepted row. `report` itself is loaded
+    // lazily, only when the caller selects it (BenefitReportResultResolver).
+    const need = new Set<string>(opts.withIds ? outcome.accepted : []);
+    for (const [ref, id] of outcome.duplicates) if (id === null) need.add(ref);
+    for (const c of checked) if (c.row && !isFirst(c) && outcome.accepted.has(c.row.clientReference)) need.add(c.row.clientReference);
+    const ids = need.size ? await this.idsOf(ctx, app.applicationId, [...need]) : new Map<string, string>();
+    const idOf = (ref: string) => outcome.duplicates.get(ref) ?? ids.get(ref) ?? null;
+    const out = Object.assign(new BenefitBatchResult(), { accepted: 0, duplicates: 0, rejected: 0, results: [] as BenefitReportResult[] });
+    for (const c of checked) {
+      const r = new BenefitReportResult();
+      Object.assign(r, {
+        index: c.index, applicationId: app.applicationId, errors: c.errors, reportId: null, duplicateOf: null,
+        clientReference: typeof c.input.clientReference === 'string' ? c.input.clientReference : null,
+      });
+      if (!c.row) {
+        r.status = BenefitItemStatus.REJECTED;
+        out.rejected++;
+      } else if (isFirst(c) && outcome.accepted.has(c.row.clientReference)) {
+        r.status = BenefitItemStatus.ACCEPTED;
+        r.reportId = idOf(c.row.clientReference);
+        out.accepted++;
+      } else {
+        r.status = BenefitItemStatus.DUPLICATE;
+        r.reportId = r.duplicateOf = idOf(c.row.clientReference);
+        if (!r.duplicateOf) throw new DomainError('INTERNAL_SERVER_ERROR', 'The original of a duplicate report could not be read back.');
+        out.duplicates++;
+      }
+      out.results.push(r);
+    }
+    return out;
+  }
+
+  private async idsOf(ctx: RequestContext, applicationId: number, refs: string[]): Promise<Map<string, string>> {
+    const rows: { id: number | string; client_reference: string }[] = await ctx.ds.query(
+      `SELECT id, client_reference FROM benefit_report WHERE application_id = ? AND client_reference IN (${refs.map(() => '?').join(',')})`,
+      [applicationId, ...refs],
+    );
+    return new Map(rows.map((r) => [r.client_reference, String(r.id)]));
+  }
+
+  /** The stored report behind a result (null for REJECTED); batched per request by a DataLoader. */
+  reportOf(ctx: RequestContext, r: BenefitReportResult): Promise<BenefitReport | null> | null {
+    if (r.status === BenefitItemStatus.REJECTED || !r.clientReference) return null;
+    return ctx.loaders.benefitReportByRef.load(refKey(r.applicationId, r.clientReference));
+  }
+
+  /** Marks one of the application's own reports REVERSED; the row and its history stay. */
+  async reverse(ctx: RequestContext, id: string, reason: string): Promise<BenefitReport> {
+    const app = applicationOf(ctx);
+    const reportId = parseId(id);
+    const why = reason.trim();
+    if (!why || why.length > 500 || /[\u0000-\u001F\u007F]/.test(why)) {
+      throw badInput('reason must be 1 to 500 characters of plain text saying why the report is reversed.');
+    }
+    const res = await ctx.ds.createQueryBuilder().update(BenefitReportEntity)
+      .set({ status: BenefitReportStatus.REVERSED, reversedAt: ctx.clock.now(), reversalReason: why })
+      .where('id = :id AND application_id = :app AND status = :active', { id: reportId, app: app.applicationId, active: BenefitReportStatus.ACTIVE })
+      .execute();
+    const [row]: Record<string, unknown>[] = await ctx.ds.query(
+      `SELECT ${REPORT_COLUMNS} FROM benefit_report WHERE id = ? AND application_id = ?`, [reportId, app.applicationId]);
+    // Another application's report is "not found": its existence is not disclosed.
+    if (!row) throw notFound(`This application filed no benefit report with id ${reportId}.`);
+    if (!res.affected) {
+      const when = fromDbDateTime(row.reversed_at as string | null)?.toISOString() ?? 'earlier';
+      throw conflict(`Benefit report ${reportId} was already reversed (${when}); to correct it, file a new report with a new clientReference.`);
+    }
+    return rowToReport(row);
+  }
+
+  /** Keyset pages, newest first: an application sees its own reports, a partner admin those of its organisation. */
+  async list(ctx: RequestContext, filter: BenefitReportFilter | null, first: number, after: string | null): Promise<BenefitReportConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_REPORT_PAGE) {
+      throw badInput(`"first" must be between 1 and ${MAX_REPORT_PAGE}; walk further pages with "after".`);
+    }
+    const f = filter ?? new BenefitReportFilter();
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = ctx.principal;
+    if (p.kind === 'application') {
+      where.push('application_id = ?'); params.push(p.applicationId);
+    } else if (p.kind === 'user' && p.role === Role.PARTNER_ADMIN && p.organizationId !== null) {
+      where.push('organization_id = ?'); params.push(p.organizationId);
+      if (f.applicationId) { where.push('application_id = ?'); params.push(parseId(f.applicationId)); }
+    } else {
+      throw forbidden('Benefit reports are listed for the application that filed them or its organisation’s partner admin.');
+    }
+    if (after) { where.push('id < ?'); params.push(decodeCursor(after)); }
+    const eq: [keyof BenefitReportFilter, string][] = [['udid', 'udid'], ['schemeCode', 'scheme_code'], ['benefitType', 'benefit_type'], ['status', 'status'], ['clientReference', 'client_reference']];
+    for (const [key, col] of eq) if (f[key]) { where.push(`${col} = ?`); params.push(f[key]); }
+    if (f.benefitDateFrom) { where.push('benefit_date >= ?'); params.push(f.benefitDateFrom); }
+    if (f.benefitDateTo) { where.push('benefit_date <= ?'); params.push(f.benefitDateTo); }
+    params.push(first + 1);
+    const rows: Record<string, unknown>[] = await ctx.ds.query(
+      `SELECT ${REPORT_COLUMNS} FROM benefit_report WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`, params);
+    const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor(String(r.id)), node: rowToReport(r) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  }
+}
