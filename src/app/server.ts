@@ -4,10 +4,11 @@ import { randomUUID } from 'node:crypto';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { ApolloServer } from '@apollo/server';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { DataSource } from 'typeorm';
-import { GraphQLSchema } from 'graphql';
+import { DocumentNode, GraphQLSchema } from 'graphql';
 import { Config } from '../core/config/config';
 import { Clock } from '../core/clock';
 import { createLogger, Logger } from '../core/logger';
@@ -127,6 +128,9 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     allowBatchedHttpRequests: false,
     // Every request carries its query text: a hash-only (APQ) request would skip the static limits and cost checks.
     persistedQueries: false,
+    // Parsed and validated documents, bounded: partners send few distinct documents, and a flood of
+    // distinct ones (a fuzzer, a scraper varying its text) must not hold more than a few MiB.
+    documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: 4 * 1024 * 1024, sizeCalculation: InMemoryLRUCache.sizeCalculation }),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observabilityPlugin(), unavailableStatusPlugin(), introspectionGatePlugin(), costPlugin(schema)],
     formatError: (formatted, error) =>
       formatError(formatted, error, {
