@@ -1,5 +1,7 @@
 import { startTestServer, TestServer, createActivePartner } from '../helpers/server';
 import { PrivateMariadb } from '../helpers/private-mariadb';
+import { report } from '../helpers/benefit';
+import { ReportBenefitsDocument } from '../generated/graphql';
 
 /**
  * MariaDB stops under load: calls fail fast with 503 SERVICE_UNAVAILABLE, /health/ready says so, and the
@@ -48,6 +50,11 @@ run('fault: MariaDB outage and recovery', () => {
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as any).checks.database).toBe('unreachable');
 
+    // Benefit reports sent during the outage are refused whole (503), never half-stored.
+    const batch = udids.slice(0, 5).map((u, i) => report(u, { clientReference: `OUTAGE-${i}` }));
+    const refused = await t.op(ReportBenefitsDocument, { inputs: batch }, token);
+    expect(refused.status).toBe(503);
+
     await db.start();
     const back = Date.now();
     let recovered = false;
@@ -58,6 +65,14 @@ run('fault: MariaDB outage and recovery', () => {
     }
     expect(recovered).toBe(true);
     expect((await fetch(`${t.url}/health/ready`)).status).toBe(200);
+
+    // The client retries the same batch with the same clientReferences, twice: every report is stored exactly once.
+    const first = await t.op(ReportBenefitsDocument, { inputs: batch }, token);
+    const again = await t.op(ReportBenefitsDocument, { inputs: batch }, token);
+    expect(first.data?.reportBenefits.accepted).toBe(5);
+    expect(again.data?.reportBenefits.duplicates).toBe(5);
+    const [{ stored }] = await t.ds.query("SELECT COUNT(*) AS stored FROM benefit_report WHERE client_reference LIKE 'OUTAGE-%'");
+    expect(Number(stored)).toBe(5);
 
     // Events of records served before the outage were written; nothing served during it was logged as served.
     await t.server.services.accessLog.flush();
