@@ -225,6 +225,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       // keep serving until none has arrived for QUIET_MS and none is in flight, or graceMs has passed.
       const QUIET_MS = 300;
       const until = Date.now() + graceMs;
+      lastArrival = Date.now(); // the quiet window starts now: requests written just before the signal are still unread
       while (graceMs > 0 && httpServer.listening && Date.now() < until && (inFlight > 0 || Date.now() - lastArrival < QUIET_MS)) {
         await new Promise((r) => setTimeout(r, 50));
       }
