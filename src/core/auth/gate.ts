@@ -15,10 +15,9 @@ interface GateEntry {
   appStatus: string;
   organizationId: number;
   orgStatus: string;
-  orgActivatedAt: Date | null;
   approvedScopes: Scope[];
   suspended: { kind: string | null; reason: string | null } | null;
-  mous: { effectiveFrom: string; expiresOn: string; terminatedOn: string | null; createdAt: Date | null }[];
+  mous: { effectiveFrom: string; expiresOn: string; terminatedOn: string | null }[];
   allow: BlockList;
   budget: AppBudget;
   reciprocity: ReciprocityState;
@@ -174,7 +173,7 @@ export class RequestGate {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT a.id, a.status, a.organization_id, a.approved_scopes, a.sharing_suspended_at, a.sharing_suspension_kind,
               a.sharing_suspension_reason, a.cost_budget, a.cost_restore_rate, a.daily_record_quota, a.first_record_access_at, a.last_benefit_report_at,
-              a.reporting_grace_from, a.reciprocity_suspended_at, o.status AS org_status, o.activated_at AS org_activated_at
+              a.reporting_grace_from, a.reciprocity_suspended_at, o.status AS org_status
          FROM application a JOIN organization o ON o.id = a.organization_id WHERE a.id = ?`,
       [applicationId],
     );
@@ -182,7 +181,7 @@ export class RequestGate {
     const r = rows[0];
     const orgId = Number(r.organization_id);
     const [mous, ips]: [Record<string, unknown>[], Record<string, unknown>[]] = await Promise.all([
-      this.ds.query('SELECT effective_from, expires_on, terminated_on, created_at FROM mou WHERE organization_id = ? ORDER BY effective_from DESC, id DESC', [orgId]),
+      this.ds.query('SELECT effective_from, expires_on, terminated_on FROM mou WHERE organization_id = ? ORDER BY effective_from DESC, id DESC', [orgId]),
       this.ds.query('SELECT cidr FROM application_ip WHERE application_id = ? AND revoked_at IS NULL', [applicationId]),
     ]);
     const entry: GateEntry = {
@@ -190,14 +189,12 @@ export class RequestGate {
       appStatus: String(r.status),
       organizationId: orgId,
       orgStatus: String(r.org_status),
-      orgActivatedAt: null,
       approvedScopes: r.approved_scopes ? JSON.parse(String(r.approved_scopes)) : [],
       suspended: r.sharing_suspended_at ? { kind: (r.sharing_suspension_kind as string) ?? null, reason: (r.sharing_suspension_reason as string) ?? null } : null,
       mous: mous.map((m) => ({
         effectiveFrom: fromDbDate(m.effective_from as string)!,
         expiresOn: fromDbDate(m.expires_on as string)!,
         terminatedOn: fromDbDate(m.terminated_on as string | null),
-        createdAt: null,
       })),
       allow: buildBlockList(ips.map((i) => String(i.cidr))),
       budget: {
