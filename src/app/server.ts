@@ -6,7 +6,6 @@ import helmet from 'helmet';
 import { ApolloServer } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { DataSource } from 'typeorm';
 import { DocumentNode, GraphQLSchema } from 'graphql';
 import { Config } from '../core/config/config';
@@ -18,6 +17,7 @@ import { unavailableStatusPlugin } from '../core/errors/status.plugin';
 import { buildBlockList, clientIp } from '../core/http/client-ip';
 import { observabilityPlugin, requestObserver } from '../core/http/observability';
 import { corsPolicy } from '../core/http/cors';
+import { HttpDrainer } from '../core/http/drain';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
 import { buildAppSchema } from './schema';
 import { introspectionGatePlugin } from '../core/authz/schema-privacy.plugin';
@@ -40,9 +40,9 @@ export interface AppServer {
   /** Starts listening; resolves with the bound port (0 picks a free one). */
   listen(port?: number, host?: string): Promise<number>;
   /**
-   * Graceful stop: for `graceMs` keep answering (with Connection: close) what clients already sent on
-   * open keep-alive sockets, then stop accepting, let in-flight requests complete, flush the access log
-   * and close the database if owned.
+   * Graceful stop (HttpDrainer): accept what is queued, stop listening, answer every request clients have
+   * sent (with Connection: close; sockets that sent nothing get `graceMs`), flush the access log and close
+   * the database if owned.
    */
   close(graceMs?: number): Promise<void>;
 }
@@ -76,22 +76,13 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   httpServer.requestTimeout = 30_000;
   httpServer.headersTimeout = 15_000;
   httpServer.keepAliveTimeout = 65_000;
+  const drainer = new HttpDrainer(httpServer);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,40}$/.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = id;
     res.setHeader('x-request-id', id);
-    next();
-  });
-  let draining = false;
-  let inFlight = 0;
-  let lastArrival = 0;
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    inFlight++;
-    lastArrival = Date.now();
-    res.once('close', () => { inFlight--; });
-    if (draining) res.setHeader('Connection', 'close');
     next();
   });
   app.use(requestObserver(log, services.metrics));
@@ -122,6 +113,8 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   const apollo = new ApolloServer<RequestContext>({
     schema,
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT: Apollo's own handler would stop executing operations before the drain.
+    stopOnTerminationSignals: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
@@ -131,7 +124,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     // Parsed and validated documents, bounded: partners send few distinct documents, and a flood of
     // distinct ones (a fuzzer, a scraper varying its text) must not hold more than a few MiB.
     documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: 4 * 1024 * 1024, sizeCalculation: InMemoryLRUCache.sizeCalculation }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observabilityPlugin(), unavailableStatusPlugin(), introspectionGatePlugin(), costPlugin(schema)],
+    plugins: [observabilityPlugin(), unavailableStatusPlugin(), introspectionGatePlugin(), costPlugin(schema)],
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         development: config.nodeEnv === 'development',
@@ -220,17 +213,10 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     close: async (graceMs = 0) => {
       if (closed) return;
       closed = true;
-      draining = true;
-      // Requests already sent on open sockets may still be unread while the event loop is busy:
-      // keep serving until none has arrived for QUIET_MS and none is in flight, or graceMs has passed.
-      const QUIET_MS = 300;
-      const until = Date.now() + graceMs;
-      lastArrival = Date.now(); // the quiet window starts now: requests written just before the signal are still unread
-      while (graceMs > 0 && httpServer.listening && Date.now() < until && (inFlight > 0 || Date.now() - lastArrival < QUIET_MS)) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      // Every request a client has sent is answered (see HttpDrainer), then Apollo stops with no socket left.
+      const { destroyed } = await drainer.drain(graceMs);
+      if (destroyed) log.warn({ destroyed }, 'shutdown grace ran out; connections closed');
       await apollo.stop();
-      if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
       await services.accessLog.close();
       await services.scraping.idle();
       await services.usage.close();
