@@ -32,6 +32,23 @@ describe('PwD read API over HTTP', () => {
     expect(unknown.body.data.pwd).toBeNull();
   });
 
+  it('reads a record and its disability types (in their stored order) in one SQL statement, the same on a page', async () => {
+    const [multi] = await t.ds.query('SELECT p.id, p.udid FROM pwd_record p WHERE (SELECT COUNT(*) FROM pwd_disability d WHERE d.pwd_id = p.id) > 1 ORDER BY p.id LIMIT 1');
+    expect(multi).toBeDefined();
+    const stored = (await t.ds.query('SELECT type FROM pwd_disability WHERE pwd_id = ? ORDER BY id', [multi.id])).map((r: { type: string }) => r.type);
+    const one = await countQueries(t.ds, () => t.op(PwdByUdidDocument, { udid: multi.udid }, token));
+    expect(one.result.data?.pwd?.disabilities).toEqual(stored);
+    const recordReads = one.queries.filter((q) => /pwd_record|pwd_disability/.test(q));
+    expect(recordReads).toHaveLength(1);
+    // The page path (DataLoader) gives the same list for the same record.
+    const page = await t.gql('{ pwds(filter: {}, first: 100) { edges { node { udid disabilities } } } }', undefined, token);
+    const onPage = page.body.data.pwds.edges.find((e: any) => e.node.udid === multi.udid);
+    if (onPage) expect(onPage.node.disabilities).toEqual(stored);
+    // Without the disabilities field, the statement does not read them.
+    const bare = await countQueries(t.ds, () => t.gql('query($u: UDID!) { pwd(udid: $u) { udid } }', { u: multi.udid }, token));
+    expect(bare.queries.filter((q) => /pwd_disability/.test(q))).toHaveLength(0);
+  });
+
   it('walks every record exactly once with keyset pages', async () => {
     const seen = new Set<string>();
     let after: string | null = null;

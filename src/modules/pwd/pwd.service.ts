@@ -5,6 +5,7 @@ import { CardStatus, CertificateType, DisabilityType, Education, Employment, Gen
 import { PwdFilter, MAX_PAGE } from './pwd.inputs';
 import { PwdConnection, PwdRecord, UdidVerification } from './pwd.types';
 import { fieldsInScope } from './pwd.rules';
+import { readPath } from '../../core/db/read-path';
 
 /** Columns read on the hot path; raw rows, no entity hydration. */
 const COLUMNS = `id, udid, card_status, name, name_regional, guardian_name, gender, date_of_birth, mobile, email, address,
@@ -12,6 +13,15 @@ const COLUMNS = `id, udid, card_status, name, name_regional, guardian_name, gend
   issuing_authority, education, employment, income_band, below_poverty_line, aadhaar_last4`;
 
 type Row = Record<string, unknown>;
+
+const LOOKUP = `SELECT ${COLUMNS} FROM pwd_record WHERE udid = ?`;
+/** The record and its disability types (in the loader's order: by pwd_disability.id) in one statement. */
+const LOOKUP_WITH_TYPES_MYSQL = `SELECT ${COLUMNS},
+  (SELECT GROUP_CONCAT(d.type ORDER BY d.id SEPARATOR ',') FROM pwd_disability d WHERE d.pwd_id = pwd_record.id) AS disability_types
+  FROM pwd_record WHERE udid = ?`;
+const LOOKUP_WITH_TYPES_SQLITE = `SELECT ${COLUMNS},
+  (SELECT group_concat(d.type, ',' ORDER BY d.id) FROM pwd_disability d WHERE d.pwd_id = pwd_record.id) AS disability_types
+  FROM pwd_record WHERE udid = ?`;
 
 export function rowToRecord(r: Row): PwdRecord {
   const rec = new PwdRecord();
@@ -59,7 +69,7 @@ export function percentageBand(p: number): string {
 
 export class PwdService {
   async lookup(ctx: RequestContext, udid: string, fields: string[]): Promise<PwdRecord | null> {
-    const record = await this.findByUdid(ctx, udid);
+    const record = await this.findByUdid(ctx, udid, fields.includes('disabilities'));
     this.lookedUp(ctx, udid, !!record);
     if (record) this.served(ctx, 'pwd', record.udid, fields);
     return record;
@@ -103,10 +113,20 @@ export class PwdService {
     });
   }
 
-  /** One record by UDID, or null when unknown. */
-  async findByUdid(ctx: RequestContext, udid: string): Promise<PwdRecord | null> {
-    const rows: Row[] = await ctx.ds.query(`SELECT ${COLUMNS} FROM pwd_record WHERE udid = ?`, [udid]);
-    return rows.length ? rowToRecord(rows[0]) : null;
+  /**
+   * One record by UDID, or null when unknown: one prepared statement on the read path. With
+   * `withDisabilities`, its disability types come in the same statement (primed into the loader).
+   */
+  async findByUdid(ctx: RequestContext, udid: string, withDisabilities = false): Promise<PwdRecord | null> {
+    const sql = withDisabilities ? (ctx.ds.options.type === 'mysql' ? LOOKUP_WITH_TYPES_MYSQL : LOOKUP_WITH_TYPES_SQLITE) : LOOKUP;
+    const rows: Row[] = await readPath(ctx.ds).rows(sql, [udid]);
+    if (!rows.length) return null;
+    const record = rowToRecord(rows[0]);
+    if (withDisabilities) {
+      const types = rows[0].disability_types;
+      ctx.loaders.disabilitiesByPwdId.prime(record.id, types ? (String(types).split(',') as DisabilityType[]) : []);
+    }
+    return record;
   }
 
   /** A keyset page in id order; filters use the named indexes of pwd_record and pwd_disability. */
@@ -140,7 +160,7 @@ export class PwdService {
 
   /** Minimal disclosure: nothing is revealed unless the date of birth matches. */
   async verify(ctx: RequestContext, udid: string, dateOfBirth: string): Promise<{ result: UdidVerification; found: boolean }> {
-    const rows: Row[] = await ctx.ds.query(
+    const rows: Row[] = await readPath(ctx.ds).rows(
       'SELECT id, card_status, date_of_birth, valid_until, disability_percentage FROM pwd_record WHERE udid = ?',
       [udid],
     );

@@ -1,0 +1,64 @@
+import type { DataSource } from 'typeorm';
+
+type Row = Record<string, unknown>;
+
+/**
+ * The hot read path: raw rows from a prepared statement, without TypeORM's per-query machinery (query
+ * runner, broadcaster events, the promise wrapper's captured stack). MySQL/MariaDB: `pool.execute` on
+ * TypeORM's own mysql2 pool (the same connections, options and date handling; each connection keeps its
+ * prepared statements). SQLite: better-sqlite3 statements prepared once on TypeORM's connection.
+ * Statements still go through TypeORM's logger, so query logging and the tests' query counts see them.
+ * Use for reads the request path repeats; writes and transactions stay on TypeORM.
+ */
+export interface ReadPath {
+  rows<T = Row>(sql: string, params: unknown[]): Promise<T[]>;
+}
+
+interface MysqlPool {
+  execute(sql: string, params: unknown[], cb: (err: Error | null, rows: unknown) => void): void;
+}
+interface SqliteDb {
+  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+}
+
+const cache = new WeakMap<DataSource, ReadPath>();
+
+export function readPath(ds: DataSource): ReadPath {
+  let path = cache.get(ds);
+  if (!path) {
+    path = create(ds);
+    cache.set(ds, path);
+  }
+  return path;
+}
+
+function create(ds: DataSource): ReadPath {
+  const log = (sql: string, params: unknown[]) => ds.logger.logQuery(sql, params);
+  if (ds.options.type === 'mysql') {
+    return {
+      rows<T>(sql: string, params: unknown[]) {
+        const pool = (ds.driver as unknown as { pool?: MysqlPool }).pool;
+        if (!pool) return ds.query(sql, params) as Promise<T[]>;
+        log(sql, params);
+        return new Promise<T[]>((resolve, reject) => pool.execute(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+      },
+    };
+  }
+  if (ds.options.type === 'better-sqlite3') {
+    const statements = new Map<string, ReturnType<SqliteDb['prepare']>>();
+    return {
+      async rows<T>(sql: string, params: unknown[]) {
+        const db = (ds.driver as unknown as { databaseConnection?: SqliteDb }).databaseConnection;
+        if (!db) return ds.query(sql, params) as Promise<T[]>;
+        log(sql, params);
+        let stmt = statements.get(sql);
+        if (!stmt) {
+          stmt = db.prepare(sql);
+          if (statements.size < 200) statements.set(sql, stmt);
+        }
+        return stmt.all(...params.map((p) => (typeof p === 'boolean' ? Number(p) : p))) as T[];
+      },
+    };
+  }
+  return { rows: <T>(sql: string, params: unknown[]) => ds.query(sql, params) as Promise<T[]> };
+}
