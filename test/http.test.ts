@@ -56,9 +56,19 @@ describe('HTTP surface: protocol, hardening, observability', () => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
-  it('refuses bodies over the size limit with 413', async () => {
+  it('refuses a GraphQL document over the size limit with 400 QUERY_TOO_COMPLEX (DESIGN.md §7, §9)', async () => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(40_000)}` }),
+    });
+    expect(res.status).toBe(400);
+    const body: any = await res.json();
+    expect(body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'documentSize' });
+  });
+
+  it('refuses bodies over the 1 MB body limit with 413', async () => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query($x: String) { __typename }', variables: { x: 'x'.repeat(1_100_000) } }),
     });
     expect(res.status).toBe(413);
   });

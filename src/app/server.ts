@@ -177,15 +177,9 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     }
     next();
   });
-  // Bodies up to 1 MB, because a reportBenefits batch of 500 items travels in the variables; the
-  // GraphQL document itself stays within 16 kB.
-  const documentLimit = (req: Request, res: Response, next: NextFunction) => {
-    if (typeof req.body?.query === 'string' && Buffer.byteLength(req.body.query) > 16 * 1024) {
-      return res.status(413).json(new DomainError('BAD_USER_INPUT', 'The GraphQL document is larger than 16 kB; send data as variables.').toJSON());
-    }
-    next();
-  };
-  app.use('/graphql', express.json({ limit: '1mb' }), documentLimit, staticLimits(schema), gate, budgetGate(services), expressMiddleware(apollo, {
+  // Bodies up to 1 MB (413 above), because a reportBenefits batch of 500 items travels in the variables;
+  // the GraphQL document itself is bounded by the static limits (STATIC_LIMITS.maxDocumentBytes, 400 QUERY_TOO_COMPLEX).
+  app.use('/graphql', express.json({ limit: '1mb' }), staticLimits(schema), gate, budgetGate(services), expressMiddleware(apollo, {
     context: async ({ res }) => res.locals.ctx as RequestContext,
   }));
   app.use(benefitUploadRouter(gate));

@@ -3,6 +3,7 @@ import type { PartnerFixture } from '../../src/modules/staff/demo.seed';
 import { createStaffUser } from '../../src/modules/staff/demo.seed';
 import { Role, Scope } from '../../src/core/authz/scopes';
 import { toDbDateTime } from '../../src/core/db/columns';
+import { addDays, istDate } from '../../src/core/clock';
 import { MeDocument, PwdAcrossScopesDocument } from '../generated/graphql';
 
 describe('authorization over HTTP: partial responses, principals, introspection, error shapes', () => {
@@ -133,16 +134,22 @@ describe('me: the application status', () => {
     // Reading records starts the reporting clock (benefit module), so dueBy may already be set here.
     expect(me.benefitReporting).toMatchObject({ graceDays: 30, overdue: false, lastBenefitReportAt: null });
 
-    // Due by: first record read + grace days, until a benefit report moves it on; overdue once past it.
+    // Due by: first record read + grace days (India calendar days, as the gate counts them), until a
+    // benefit report moves it on; the instant is midnight IST at the end of the due day; overdue once past it.
+    const endOfDueDay = (from: Date) => Date.parse(`${addDays(istDate(from), 31)}T00:00:00+05:30`);
     const first = new Date(Date.now() - 31 * 86_400_000);
     await t.ds.query('UPDATE application SET first_record_access_at = ? WHERE id = ?', [toDbDateTime(first), p.applicationId]);
     const late = (await t.op(MeDocument, {}, token)).data!.me.benefitReporting;
-    expect(Date.parse(late.dueBy!)).toBe(first.getTime() + 30 * 86_400_000);
+    expect(Date.parse(late.dueBy!)).toBe(endOfDueDay(first));
     expect(late.overdue).toBe(true);
     const reported = new Date(Date.now() - 86_400_000);
-    await t.ds.query('UPDATE application SET last_benefit_report_at = ? WHERE id = ?', [toDbDateTime(reported), p.applicationId]);
+    // As an accepted report does: it also lifts a reciprocity suspension, should the gate have reloaded
+    // its cache (5 s) and suspended the application after the update above.
+    await t.ds.query(`UPDATE application SET last_benefit_report_at = ?, sharing_suspended_at = NULL, sharing_suspension_reason = NULL,
+      reciprocity_suspended_at = NULL, sharing_suspension_kind = NULL WHERE id = ?`, [toDbDateTime(reported), p.applicationId]);
+    t.server.services.gate.invalidateApplication(p.applicationId);
     const onTime = (await t.op(MeDocument, {}, token)).data!.me.benefitReporting;
-    expect(Date.parse(onTime.dueBy!)).toBe(reported.getTime() + 30 * 86_400_000);
+    expect(Date.parse(onTime.dueBy!)).toBe(endOfDueDay(reported));
     expect(onTime.overdue).toBe(false);
   });
 

@@ -1,7 +1,8 @@
 import { startTestServer, TestServer, createActivePartner } from '../helpers/server';
 import { PartnerFixture, createStaffUser } from '../../src/modules/staff/demo.seed';
 import { Role } from '../../src/core/authz/scopes';
-import { ReciprocityByApplicationDocument, ReportBenefitDocument } from '../generated/graphql';
+import { MeDocument, ReciprocityByApplicationDocument, ReportBenefitDocument } from '../generated/graphql';
+import { addDays, istDate } from '../../src/core/clock';
 import { Card, cards, count, report } from '../helpers/benefit';
 
 const DAY = 86_400_000;
@@ -98,6 +99,41 @@ describe('reciprocity: no benefit report within the grace period suspends sharin
     expect((await standing(p.applicationId)).reporting.status).toBe('CURRENT');
     t.clock.advance(31 * DAY);
     expect((await read()).status).toBe(403);
+  });
+
+  it("after a DEPwD resume, the partner's me.benefitReporting shows the restarted grace period the gate enforces", async () => {
+    const admin = await t.login('admin@reciprocity.test', 'admin-password-1');
+    const meReporting = async () => {
+      const res = await t.op(MeDocument, {}, await t.appToken(p));
+      expect(res.errors).toBeUndefined();
+      return res.data!.me.benefitReporting;
+    };
+    // Suspended (the previous test left it so): the last report is more than 30 days old.
+    const before = await meReporting();
+    expect(before.overdue).toBe(true);
+    const lastReport = Date.parse(before.lastBenefitReportAt!);
+
+    const resumedAt = t.clock.now();
+    const resumed = await t.gql('mutation($i: ApplicationReasonInput!) { resumeSharing(input: $i) { id } }',
+      { i: { applicationId: String(p.applicationId), reason: 'Second resume: reports are on their way' } }, admin);
+    expect(resumed.body.errors).toBeUndefined();
+    const after = await meReporting();
+    // The grace period restarts at the resume, not at the old report (which would already be overdue).
+    const dueDay = addDays(istDate(resumedAt), 30);
+    expect(after.overdue).toBe(false);
+    expect(Date.parse(after.lastBenefitReportAt!)).toBe(lastReport);
+    expect(after.graceDays).toBe(30);
+    expect(after.dueBy).toBe(new Date(Date.parse(`${addDays(dueDay, 1)}T00:00:00+05:30`)).toISOString());
+    expect((await standing(p.applicationId)).reporting.dueBy).toBe(dueDay);
+
+    // The gate agrees to the minute: sharing stays on just before that instant and stops just after it.
+    const dueBy = Date.parse(after.dueBy!);
+    t.clock.set(new Date(dueBy - 60_000));
+    expect((await read()).status).toBe(200);
+    expect((await meReporting()).overdue).toBe(false);
+    t.clock.set(new Date(dueBy + 60_000));
+    expect((await read()).status).toBe(403);
+    expect(await meReporting()).toMatchObject({ overdue: true, dueBy: after.dueBy });
   });
 
   it('never suspends an application that has read nothing', async () => {

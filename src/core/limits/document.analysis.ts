@@ -27,6 +27,18 @@ export type AnalysisResult = { ok: true; analysis: DocumentAnalysis } | { ok: fa
 const tooComplex = (limit: string, maximum: number, actual: number, message: string) =>
   new DomainError('QUERY_TOO_COMPLEX', message, { limit, maximum, actual });
 
+/**
+ * The one document-size check (DESIGN.md §7: document ≤ 15 kB, §9: QUERY_TOO_COMPLEX, HTTP 400), on
+ * the query text only: variables travel in the body, which express.json bounds separately (1 MB).
+ */
+export function documentSizeError(text: string): DomainError | null {
+  const max = STATIC_LIMITS.maxDocumentBytes;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= max) return null;
+  return tooComplex('documentSize', max, bytes,
+    `The query text is ${bytes} bytes; at most ${max} (${max / 1024} KiB) are allowed. Pass values as variables and split large operations.`);
+}
+
 /** Tokens as the GraphQL lexer sees them (comments and commas are not tokens); stops counting past the limit. */
 export function countTokens(text: string, stopAfter = Infinity): number {
   const lexer = new Lexer(new Source(text));

@@ -8,7 +8,7 @@ export const STATIC_LIMITS = {
   maxAliases: 15,
   maxDirectives: 50,
   maxTokens: 2_000,
-  /** 15 KiB of query text (variables excluded). */
+  /** 15 KiB of query text (variables excluded); the only document-size limit (checked by documentSizeError). */
   maxDocumentBytes: 15 * 1024,
   maxCost: 1_000,
 } as const;

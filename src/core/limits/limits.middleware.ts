@@ -4,7 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../../app/context';
 import type { Services } from '../../app/services';
 import { DomainError } from '../errors/errors';
-import { actualCost, AnalysisCache, DocumentAnalysis, requestedCost } from './document.analysis';
+import { actualCost, AnalysisCache, DocumentAnalysis, documentSizeError, requestedCost } from './document.analysis';
 import { STATIC_LIMITS } from './limits.config';
 import { AppBudget, costReport, CostReport } from './budget.service';
 
@@ -38,10 +38,9 @@ export function staticLimits(schema: GraphQLSchema): RequestHandler {
     }
     const b = body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
     if (!b || typeof b.query !== 'string') return next(); // Apollo explains what is missing
-    const bytes = Buffer.byteLength(b.query, 'utf8');
-    if (bytes > L.maxDocumentBytes) {
-      return reject(res, new DomainError('QUERY_TOO_COMPLEX', `The query text is ${bytes} bytes; at most ${L.maxDocumentBytes} (15 KiB) are allowed. Pass values as variables and split large operations.`, { limit: 'documentSize', maximum: L.maxDocumentBytes, actual: bytes }), null);
-    }
+    // Before the analysis cache, so that oversized texts are neither parsed nor kept.
+    const tooLarge = documentSizeError(b.query);
+    if (tooLarge) return reject(res, tooLarge, null);
     const result = cache.get(b.query);
     if (!result.ok) {
       if (!result.error) return next(); // a syntax or fragment error: GraphQL reports it

@@ -1,12 +1,14 @@
 import { RequestContext } from '../../app/context';
 import { ApplicationPrincipal } from '../../core/auth/principal';
 import { isScope, scopeToName } from '../../core/authz/scopes';
-import { daysBetween } from '../../core/clock';
+import { addDays, daysBetween } from '../../core/clock';
 import { fromDbDate, fromDbDateTime, toDbDateTime } from '../../core/db/columns';
 import { forbidden } from '../../core/errors/errors';
-import { ApplicationStatusView, CostBudget, MouValidity } from './me.types';
+import { ApplicationStatusView, BenefitReportingDue, CostBudget, MouValidity } from './me.types';
 import { ApplicationStatus } from '../application/application.entity';
 import { OrganizationStatus } from '../organization/organization.entity';
+import { ReportingStatus } from '../benefit/benefit.enums';
+import type { BenefitReportingStatus } from '../benefit/benefit.types';
 
 /**
  * Where live cost-budget levels come from. Until the limits module provides one, the bucket is
@@ -28,10 +30,10 @@ export class ApplicationStatusService {
     if (p.kind !== 'application') throw forbidden('Only partner applications (client-credentials tokens) have an application status.');
     const today = ctx.clock.today();
     const dayStart = new Date(Date.parse(`${today}T00:00:00+05:30`));
-    const [[app], mous, [{ n }]] = await Promise.all([
+    const [[app], mous, [{ n }], reporting] = await Promise.all([
       ctx.ds.query(
         `SELECT a.id, a.name, a.client_id, a.status, a.approved_scopes, a.daily_record_quota, a.cost_budget, a.cost_restore_rate,
-                a.first_record_access_at, a.last_benefit_report_at, o.id AS org_id, o.name AS org_name, o.status AS org_status
+                a.first_record_access_at, o.id AS org_id, o.name AS org_name, o.status AS org_status
            FROM application a JOIN organization o ON o.id = a.organization_id WHERE a.id = ?`,
         [p.applicationId],
       ) as Promise<Record<string, unknown>[]>,
@@ -43,6 +45,7 @@ export class ApplicationStatusService {
         'SELECT COUNT(DISTINCT udid) AS n FROM access_event WHERE application_id = ? AND occurred_at >= ?',
         [p.applicationId, toDbDateTime(dayStart)],
       ) as Promise<{ n: unknown }[]>,
+      ctx.services.reciprocity.reportingStatus(ctx, p.applicationId),
     ]);
     const view = new ApplicationStatusView();
     view.application = { id: String(app.id), name: String(app.name), clientId: String(app.client_id), status: app.status as ApplicationStatus };
@@ -55,7 +58,7 @@ export class ApplicationStatusService {
     const limit = Number(app.daily_record_quota);
     const used = Number(n);
     view.dailyRecordQuota = { limit, used, remaining: Math.max(0, limit - used), resetsAt: new Date(dayStart.getTime() + DAY_MS) };
-    view.benefitReporting = this.benefitReporting(ctx, fromDbDateTime(app.first_record_access_at as string | null), fromDbDateTime(app.last_benefit_report_at as string | null));
+    view.benefitReporting = this.benefitReporting(fromDbDateTime(app.first_record_access_at as string | null), reporting);
     return view;
   }
 
@@ -78,11 +81,13 @@ export class ApplicationStatusService {
     return { maximumAvailable: capacity, currentlyAvailable: Math.max(0, Math.min(capacity, Math.floor(available))), restoreRate };
   }
 
-  /** Due by: the last benefit report (or, before any, the first record read) plus the grace period (DESIGN.md §8). */
-  private benefitReporting(ctx: RequestContext, firstRecordAccessAt: Date | null, lastBenefitReportAt: Date | null) {
-    const graceDays = ctx.config.benefitReportingGraceDays;
-    const from = lastBenefitReportAt ?? firstRecordAccessAt;
-    const dueBy = from ? new Date(from.getTime() + graceDays * DAY_MS) : null;
-    return { firstRecordAccessAt, lastBenefitReportAt, graceDays, dueBy, overdue: dueBy !== null && ctx.clock.now() > dueBy };
+  /**
+   * The reciprocity service's standing (DESIGN.md §8), so `me` shows the due date the gate enforces,
+   * including a grace period restarted by a DEPwD resume. The gate suspends on the first IST day after
+   * the due date, so "report before this instant" is midnight IST at the end of the due date.
+   */
+  private benefitReporting(firstRecordAccessAt: Date | null, r: BenefitReportingStatus): BenefitReportingDue {
+    const dueBy = r.dueBy ? new Date(Date.parse(`${addDays(r.dueBy, 1)}T00:00:00+05:30`)) : null;
+    return { firstRecordAccessAt, lastBenefitReportAt: r.lastReportAt, graceDays: r.graceDays, dueBy, overdue: r.status === ReportingStatus.SUSPENDED };
   }
 }
