@@ -107,7 +107,7 @@ export type { PartnerFixture };
  * Silent by default. With TEST_LOG_FILE set (CI does), every test server logs at debug level into that
  * file, which CI then scans for personal data and secrets (scripts/check-logs.js).
  */
-function testLogger(): Logger {
+export function testLogger(): Logger {
   const file = process.env.TEST_LOG_FILE;
   if (file) return createLogger('debug', pino.destination({ dest: file, append: true, sync: true }));
   return createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
