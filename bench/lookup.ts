@@ -6,12 +6,12 @@ import { combine, drive, LoadFigures, Scenario, seededRandom, table } from './li
 import { startTarget, Target } from './lib/target';
 
 /** Identity + disability fields, as issue 8 specifies for the lookup scenario. */
-const FULL_QUERY = `query Lookup($udid: UDID!) { pwd(udid: $udid) { udid cardStatus name nameRegional guardianName gender dateOfBirth
+export const FULL_QUERY = `query Lookup($udid: UDID!) { pwd(udid: $udid) { udid cardStatus name nameRegional guardianName gender dateOfBirth
   disabilities disabilityPercentage certificateType certificateNumber certificateIssuedOn validUntil issuingAuthority } }`;
-const BARE_QUERY = FULL_QUERY.replace('$udid: UDID!', '$udid: String!');
+export const BARE_QUERY = FULL_QUERY.replace('$udid: UDID!', '$udid: String!');
 
 /** Starts one of bench/baselines/*.ts on `port` against `database`. */
-async function startBaseline(name: 'bare' | 'raw', port: number, database: string): Promise<{ url: string; stop: () => void; proc: ChildProcess }> {
+export async function startBaseline(name: 'bare' | 'raw', port: number, database: string): Promise<{ url: string; stop: () => void; proc: ChildProcess }> {
   const env = { ...process.env, ...(database.startsWith('mysql://') ? { DATABASE_URL: database } : { DATABASE_URL: '', SQLITE_PATH: database }) };
   const proc = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', resolve(__dirname, 'baselines', `${name}.ts`), String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((ok, fail) => {
@@ -22,20 +22,41 @@ async function startBaseline(name: 'bare' | 'raw', port: number, database: strin
 }
 
 export interface LookupRun { full: LoadFigures; bare: LoadFigures; raw: LoadFigures; peakRssMb: number; records: number }
+/** runLookup({ baselines: false }): the full target only. */
+export type LookupFullRun = Omit<LookupRun, 'bare' | 'raw'>;
+
+export interface LookupOptions {
+  database: string;
+  records: number;
+  smoke: boolean;
+  log: (l: string) => void;
+  label?: string;
+  /** false: drive the full target only (no bare/raw baseline processes). Default true. */
+  baselines?: boolean;
+  /** Drive this already started full target (started on `database` with `records`); the caller stops it. */
+  target?: Target;
+  /** Measured rounds after the warm-up round. Default 1 (smoke) / 5. */
+  rounds?: number;
+}
 
 /** Alternating rounds of full / bare / raw on the same database; returns the combined figures. */
-export async function runLookup(opts: { database: string; records: number; smoke: boolean; log: (l: string) => void; label?: string }): Promise<LookupRun> {
-  const rounds = opts.smoke ? 1 : 5;
+export async function runLookup(opts: LookupOptions & { baselines: false }): Promise<LookupFullRun>;
+export async function runLookup(opts: LookupOptions & { baselines?: true }): Promise<LookupRun>;
+export async function runLookup(opts: LookupOptions): Promise<LookupRun | LookupFullRun> {
+  const rounds = opts.rounds ?? (opts.smoke ? 1 : 5);
   const seconds = opts.smoke ? 2 : 8;
   const connections = 32;
-  const full: Target = await startTarget({ records: opts.records, database: opts.database });
-  const bare = await startBaseline('bare', 4801, opts.database);
-  const raw = await startBaseline('raw', 4802, opts.database);
+  const withBaselines = opts.baselines !== false;
+  const full: Target = opts.target ?? await startTarget({ records: opts.records, database: opts.database });
+  const bare = withBaselines ? await startBaseline('bare', 4801, opts.database) : undefined;
+  const raw = withBaselines ? await startBaseline('raw', 4802, opts.database) : undefined;
   try {
     const targets = [
       { label: 'full (token, gate, shield, cost, budget, access log)', url: full.url, query: FULL_QUERY },
-      { label: 'bare (Apollo + type-graphql + TypeORM)', url: bare.url, query: BARE_QUERY },
-      { label: 'raw (node:http + prepared statement)', url: raw.url, query: BARE_QUERY },
+      ...(bare && raw ? [
+        { label: 'bare (Apollo + type-graphql + TypeORM)', url: bare.url, query: BARE_QUERY },
+        { label: 'raw (node:http + prepared statement)', url: raw.url, query: BARE_QUERY },
+      ] : []),
     ];
     const results = new Map<string, LoadFigures[]>(targets.map((t) => [t.label, []]));
     for (let round = 0; round <= rounds; round++) {
@@ -50,15 +71,17 @@ export async function runLookup(opts: { database: string; records: number; smoke
       }
     }
     const [f, b, r] = targets.map((t) => combine(t.label, results.get(t.label)!));
-    return { full: f, bare: b, raw: r, peakRssMb: (await full.peakRss()) / 1048576, records: opts.records };
+    const peakRssMb = (await full.peakRss()) / 1048576;
+    return withBaselines ? { full: f, bare: b, raw: r, peakRssMb, records: opts.records } : { full: f, peakRssMb, records: opts.records };
   } finally {
-    bare.stop();
-    raw.stop();
-    await full.stop();
+    bare?.stop();
+    raw?.stop();
+    if (!opts.target) await full.stop();
   }
 }
 
-function database(smoke: boolean): { url: string; records: number; cleanup: () => void } {
+/** BENCH_DATABASE_URL (MariaDB, BENCH_RECORDS records, default 1,000,000) or a temp SQLite file (100,000 / smoke 2,000 records). */
+export function database(smoke: boolean): { url: string; records: number; cleanup: () => void } {
   const url = process.env.BENCH_DATABASE_URL;
   if (url) return { url, records: Number(process.env.BENCH_RECORDS ?? 1_000_000), cleanup: () => undefined };
   const dir = mkdtempSync(join(tmpdir(), 'udx-bench-'));

@@ -3,6 +3,9 @@ import { authzScenario } from './authz';
 import { lookupScenario } from './lookup';
 import { accesslogScenario } from './accesslog';
 import { ingestScenario } from './ingest';
+import { pageScenario } from './page';
+import { scaleScenario } from './scale';
+import { memoryScenario } from './memory';
 
 /**
  * `npm run bench [-- --smoke] [--scenario a,b]`. The registry of load scenarios: add yours here.
@@ -13,6 +16,9 @@ export const SCENARIOS: Record<string, Scenario> = {
   lookup: lookupScenario,
   accesslog: accesslogScenario,
   ingest: ingestScenario,
+  page: pageScenario,
+  scale: scaleScenario,
+  memory: memoryScenario,
 };
 
 async function main() {

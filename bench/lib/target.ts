@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 /** A server under load, running in its own process so that the load generator does not share its event loop. */
 export interface Target {
   url: string;
+  /** Process id of the server (for /proc/<pid>/status: see bench/lib/proc.ts). */
+  pid: number;
   /** Application token with every scope. */
   token: string;
   /** UDIDs of the seeded records (the same on every target: the generator is deterministic). */
@@ -37,6 +39,7 @@ export function startTarget(opts: TargetOptions): Promise<Target> {
       child.removeAllListeners('exit');
       ok({
         ...m,
+        pid: child.pid!,
         cpu: () => new Promise<number>((done) => {
           const on = (msg: { cpu?: number }) => { if (msg.cpu !== undefined) { child.off('message', on); done(msg.cpu); } };
           child.on('message', on);
