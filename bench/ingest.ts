@@ -20,8 +20,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { openDatabase, isMysql } from '../src/core/db/database';
+import { ROOT } from './lib/bench';
 
-const ROOT = resolve(__dirname, '..');
+
 const MUTATION = 'mutation($inputs: [BenefitReportInput!]!) { reportBenefits(inputs: $inputs) { accepted duplicates rejected } }';
 
 export interface IngestOptions { smoke: boolean; databaseUrl?: string; batches: number; concurrency: number; csvRows: number; seedRecords: number }
@@ -145,7 +146,7 @@ async function uploadPhase(url: string, tok: string, pid: number, cards: Card[],
 
 export async function runIngest(o: IngestOptions): Promise<IngestResult> {
   // The smoke run reuses an existing build (CI has just built it for `npm start`); a full run rebuilds.
-  if (!existsSync(join(ROOT, 'dist/src/main.js')) || (!o.smoke && process.env.BENCH_BUILD !== 'skip')) {
+  if (!existsSync(join(ROOT, 'dist/src/main.js')) || (!o.smoke && process.env.BENCH_BUILD !== 'skip' && !__filename.endsWith('.js'))) {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
   }
   const dir = mkdtempSync(join(tmpdir(), 'udx-bench-ingest-'));

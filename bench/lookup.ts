@@ -2,7 +2,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { combine, drive, LoadFigures, Scenario, seededRandom, table } from './lib/bench';
+import { benchModule, combine, drive, LoadFigures, Scenario, seededRandom, table } from './lib/bench';
 import { startTarget, Target } from './lib/target';
 
 /** Identity + disability fields, as issue 8 specifies for the lookup scenario. */
@@ -13,7 +13,8 @@ export const BARE_QUERY = FULL_QUERY.replace('$udid: UDID!', '$udid: String!');
 /** Starts one of bench/baselines/*.ts on `port` against `database`. */
 export async function startBaseline(name: 'bare' | 'raw', port: number, database: string): Promise<{ url: string; stop: () => void; proc: ChildProcess }> {
   const env = { ...process.env, ...(database.startsWith('mysql://') ? { DATABASE_URL: database } : { DATABASE_URL: '', SQLITE_PATH: database }) };
-  const proc = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', resolve(__dirname, 'baselines', `${name}.ts`), String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const mod = benchModule(__dirname, `baselines/${name}`);
+  const proc = spawn(process.execPath, [...mod.execArgv, mod.file, String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((ok, fail) => {
     proc.stdout!.on('data', (d) => { if (String(d).includes('listening')) ok(); });
     proc.once('exit', (c) => fail(new Error(`${name} baseline exited (${c})`)));

@@ -1,22 +1,66 @@
-import { fork } from 'node:child_process';
-import { resolve } from 'node:path';
-import autocannon from 'autocannon';
-import { seededRandom } from './lib/bench';
-const FULL_QUERY = `query Lookup($udid: UDID!) { pwd(udid: $udid) { udid cardStatus name nameRegional guardianName gender dateOfBirth
-  disabilities disabilityPercentage certificateType certificateNumber certificateIssuedOn validUntil issuingAuthority } }`;
-async function main() {
-  const dir = process.argv[2];
-  const child = fork(resolve(__dirname, 'lib/target.child.ts'), [JSON.stringify({ records: 1000000, database: process.env.BENCH_DATABASE_URL })], {
-    execArgv: ['-r', 'ts-node/register/transpile-only', ...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const m: any = await new Promise((ok) => child.once('message', ok));
-  const random = seededRandom(7);
-  for (const secs of [3, Number(process.env.SECS ?? 10)]) {
-    const r = await autocannon({ url: `${m.url}/graphql`, connections: 32, duration: secs, requests: [{ method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${m.token}` },
-      setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ query: FULL_QUERY, variables: { udid: m.udids[Math.floor(random() * m.udids.length)] } }) }) }] });
-    const rss: any = await new Promise((ok) => { child.on('message', (x: any) => x.rss && ok(x.rss)); child.send('rss'); });
-    console.log(`${secs}s: ${r.requests.average} req/s p50 ${r.latency.p50} p99 ${r.latency.p99} non2xx ${r.non2xx} peakRss ${(rss/1048576).toFixed(0)} MB`);
-  }
-  child.send('stop');
-  await new Promise((ok) => child.once('exit', ok));
+/**
+ * `npm run bench:profile [-- --seconds 15] [--out dir]`: CPU profile of the full server under the lookup
+ * load (`node --cpu-prof`), on BENCH_DATABASE_URL or a temp SQLite file. Writes the .cpuprofile (open it in
+ * Chrome DevTools) and prints where the time went: self time by package and by function, and the inclusive
+ * time of the project's own functions. Profile before optimising; compare before/after on the same machine.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { drive, seededRandom } from './lib/bench';
+import { startTarget } from './lib/target';
+import { FULL_QUERY } from './lookup';
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+const short = (url: string) => url.replace(/.*node_modules\//, 'nm/').replace(/^file:\/\//, '').replace(/.*\/(src|bench|dist)\//, '$1/');
+const pkgOf = (url: string) => (url.includes('node_modules/') ? url.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : url ? short(url).replace(/^(\w+\/[^/]+\/?[^/]*?)(\/.*)?$/, '$1') : '(native)');
+
+export function summarise(p: Profile, top = 30): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const key = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+  const self = new Map<string, number>(), pkg = new Map<string, number>(), own = new Map<string, number>();
+  let total = 0;
+  p.samples.forEach((id, i) => {
+    const t = p.timeDeltas[i] ?? 0;
+    total += t;
+    const leaf = byId.get(id)!;
+    self.set(key(leaf), (self.get(key(leaf)) ?? 0) + t);
+    const pk = leaf.callFrame.url ? pkgOf(leaf.callFrame.url) : leaf.callFrame.functionName;
+    pkg.set(pk, (pkg.get(pk) ?? 0) + t);
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const node = byId.get(n)!;
+      if (!/\/(src|bench)\//.test(node.callFrame.url) || node.callFrame.url.includes('node_modules')) continue;
+      const k = key(node);
+      if (!seen.has(k)) { seen.add(k); own.set(k, (own.get(k) ?? 0) + t); }
+    }
+  });
+  const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(6)} %  ${k}`).join('\n');
+  return [`== self time by package`, list(pkg), `\n== self time by function`, list(self), `\n== inclusive time of the project's functions`, list(own)].join('\n');
 }
-main();
+
+async function main() {
+  const args = process.argv.slice(2);
+  const arg = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+  const seconds = Number(arg('--seconds', '15'));
+  const out = arg('--out', mkdtempSync(join(tmpdir(), 'udx-profile-')));
+  const database = process.env.BENCH_DATABASE_URL ?? join(mkdtempSync(join(tmpdir(), 'udx-profile-db-')), 'bench.sqlite');
+  const records = process.env.BENCH_DATABASE_URL ? Number(process.env.BENCH_RECORDS ?? 1_000_000) : 20_000;
+  const target = await startTarget({ records, database, execArgv: ['--cpu-prof', `--cpu-prof-dir=${out}`] });
+  const random = seededRandom(7);
+  const body = () => JSON.stringify({ query: FULL_QUERY, variables: { udid: target.udids[Math.floor(random() * target.udids.length)] } });
+  await drive({ label: 'warm-up', url: target.url, token: target.token, connections: 32, seconds: 3, body });
+  const r = await drive({ label: 'profiled', url: target.url, token: target.token, connections: 32, seconds, body });
+  console.log(`${r.requestsPerSec.toFixed(0)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, non-2xx ${r.non2xx} (under the profiler: slower than unprofiled)`);
+  await target.stop();
+  const file = readdirSync(out).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(out, f))[0];
+  if (!file) throw new Error(`no profile written to ${out}`);
+  console.log(summarise(JSON.parse(readFileSync(file, 'utf8')) as Profile));
+  console.log(`\nProfile: ${file}`);
+}
+
+if (require.main === module) main().catch((e) => { console.error(e); process.exit(1); });

@@ -27,6 +27,19 @@ export interface LoadFigures {
   cpuUsPerRequest?: number;
 }
 
+/** The repository root, whether the bench runs from bench/ (ts-node) or from dist/bench/ (compiled). */
+export const ROOT = resolve(__dirname, __filename.endsWith('.js') ? '../../..' : '../..');
+
+/**
+ * How to start a bench module (a target or a baseline) in a child process: compiled JavaScript when the
+ * runner itself is compiled (`npm run bench` builds first, so servers are measured as deployed, without
+ * a TypeScript compiler in their memory), else TypeScript through ts-node.
+ */
+export function benchModule(fromDir: string, relative: string): { file: string; execArgv: string[] } {
+  const compiled = __filename.endsWith('.js');
+  return { file: resolve(fromDir, relative + (compiled ? '.js' : '.ts')), execArgv: compiled ? [] : ['-r', 'ts-node/register/transpile-only'] };
+}
+
 export function machine(): string {
   const cpus = os.cpus();
   return `${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, ${os.platform()} ${os.release()}`;
@@ -89,7 +102,7 @@ export function table(rows: LoadFigures[]): string {
  * scenario runs again that day, so scenarios run separately still land in one file.
  */
 export function writeSection(scenario: string, markdown: string, smoke: boolean): string {
-  const dir = resolve(__dirname, '..', 'results');
+  const dir = resolve(ROOT, 'bench', 'results');
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   const file = resolve(dir, `${new Date().toISOString().slice(0, 10)}${smoke ? '-smoke' : ''}.md`);
   const start = `<!-- scenario:${scenario} -->`, end = `<!-- /scenario:${scenario} -->`;

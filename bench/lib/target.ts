@@ -1,5 +1,5 @@
 import { fork, ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { benchModule } from './bench';
 
 /** A server under load, running in its own process so that the load generator does not share its event loop. */
 export interface Target {
@@ -22,14 +22,17 @@ export interface TargetOptions {
   /** false: the schema without graphql-shield (the authorization baseline). */
   authorization?: boolean;
   env?: Record<string, string>;
+  /** Extra node flags for the server process (e.g. --cpu-prof). */
+  execArgv?: string[];
   /** Use this database (mysql://… or a SQLite file path) instead of a fresh in-memory SQLite; seeded up to `records`. */
   database?: string;
 }
 
 /** Boots bench/lib/target.child.ts: in-memory SQLite, seeded records, an active partner with every scope. */
 export function startTarget(opts: TargetOptions): Promise<Target> {
-  const child: ChildProcess = fork(resolve(__dirname, 'target.child.ts'), [JSON.stringify(opts)], {
-    execArgv: ['-r', 'ts-node/register/transpile-only'],
+  const mod = benchModule(__dirname, 'target.child');
+  const child: ChildProcess = fork(mod.file, [JSON.stringify(opts)], {
+    execArgv: [...mod.execArgv, ...(opts.execArgv ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((ok, fail) => {

@@ -35,10 +35,13 @@ export interface RequestContext {
 }
 
 export function buildContext(base: Omit<RequestContext, 'loaders' | 'servedRecords' | 'operationName'> & { operationName?: string | null }): RequestContext {
-  return {
+  let loaders: Loaders | undefined;
+  const ctx = {
     ...base,
     operationName: base.operationName ?? null,
-    loaders: createLoaders(base.ds),
-    servedRecords: new Set(),
-  };
+    servedRecords: new Set<string>(),
+  } as RequestContext;
+  // Per-request DataLoaders, created on first use: most requests touch none or one.
+  Object.defineProperty(ctx, 'loaders', { get: () => (loaders ??= createLoaders(base.ds)), enumerable: true });
+  return ctx;
 }

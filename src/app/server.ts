@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import express, { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import { ApolloServer } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -18,6 +17,7 @@ import { buildBlockList, clientIp } from '../core/http/client-ip';
 import { observabilityPlugin, requestObserver } from '../core/http/observability';
 import { corsPolicy } from '../core/http/cors';
 import { HttpDrainer } from '../core/http/drain';
+import { securityHeaders } from '../core/http/security-headers';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
 import { buildAppSchema } from './schema';
 import { introspectionGatePlugin } from '../core/authz/schema-privacy.plugin';
@@ -86,7 +86,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     next();
   });
   app.use(requestObserver(log, services.metrics));
-  app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
+  app.use(securityHeaders({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   app.use(corsPolicy(config.corsOrigins));
 
   app.get('/health/live', (_req, res) => { res.json({ status: 'ok' }); });
@@ -106,9 +106,6 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     res.send(await services.metrics.registry.metrics());
   });
 
-  app.use(oauthRouter(services));
-  app.use(loginRouter(services, trusted));
-  if (config.graphiql) app.use(explorerRouter(services, schema));
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -182,6 +179,10 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   app.use('/graphql', express.json({ limit: '1mb' }), staticLimits(schema), gate, budgetGate(services), expressMiddleware(apollo, {
     context: async ({ res }) => res.locals.ctx as RequestContext,
   }));
+  // After /graphql, so the API's requests do not walk these routers' routes first.
+  app.use(oauthRouter(services));
+  app.use(loginRouter(services, trusted));
+  if (config.graphiql) app.use(explorerRouter(services, schema));
   app.use(benefitUploadRouter(gate));
 
   app.use((_req: Request, res: Response) => {

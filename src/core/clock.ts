@@ -23,7 +23,18 @@ export class Clock {
 }
 
 const IST_OFFSET_MS = 5.5 * 3600 * 1000;
-export const istDate = (d: Date): string => new Date(d.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+/** The last day computed and the span of instants it covers: most calls fall in the same day. */
+let lastDay = { from: 0, to: 0, date: '' };
+export const istDate = (d: Date): string => {
+  const ms = d.getTime();
+  if (ms >= lastDay.from && ms < lastDay.to) return lastDay.date;
+  const local = ms + IST_OFFSET_MS;
+  const from = Math.floor(local / DAY_MS) * DAY_MS - IST_OFFSET_MS;
+  const date = new Date(local).toISOString().slice(0, 10);
+  if (Number.isFinite(from)) lastDay = { from, to: from + DAY_MS, date };
+  return date;
+};
 
 /** Whole days from `from` to `to` (both 'YYYY-MM-DD'). */
 export function daysBetween(from: string, to: string): number {

@@ -11,9 +11,19 @@ export type TokenClaims =
   | { typ: 'app'; applicationId: number; organizationId: number; clientId: string; scopes: Scope[] }
   | { typ: 'user'; userId: number; role: Role; organizationId: number | null; email: string };
 
-/** Signs and verifies the short-lived Bearer JWTs (HS256, ≤ 15 minutes). */
+/** Verified tokens kept (LRU by insertion): a partner reuses one token for up to 15 minutes. */
+const VERIFIED_CACHE_SIZE = 10_000;
+const MAX_TOKEN_AGE_S = 16 * 60;
+
+/**
+ * Signs and verifies the short-lived Bearer JWTs (HS256, ≤ 15 minutes). A token whose signature was
+ * verified once is remembered by its exact text, so later requests skip the HMAC and the JSON decoding;
+ * its expiry and age are still checked against the clock on every request, and whether its application
+ * or user may still call is the gate's decision, made afresh (within the gate's cache bound) each time.
+ */
 export class TokenService {
   private readonly key: Uint8Array;
+  private readonly verified = new Map<string, { claims: TokenClaims; iat: number; exp: number }>();
   constructor(secret: string, private readonly now: () => Date) {
     this.key = new TextEncoder().encode(secret);
   }
@@ -38,6 +48,18 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<TokenClaims> {
+    const hit = this.verified.get(token);
+    if (hit) {
+      const now = Math.floor(this.now().getTime() / 1000);
+      // The same checks jose makes on exp/iat (no clock tolerance), against the same clock.
+      if (now >= hit.exp) throw unauthenticated('The access token has expired; request a new one (POST /oauth/token or POST /auth/login).');
+      if (now - hit.iat > MAX_TOKEN_AGE_S || hit.iat > now) { this.verified.delete(token); return this.verifyFully(token); }
+      return hit.claims;
+    }
+    return this.verifyFully(token);
+  }
+
+  private async verifyFully(token: string): Promise<TokenClaims> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
@@ -47,14 +69,21 @@ export class TokenService {
       });
       const sub = Number(payload.sub);
       if (!Number.isInteger(sub)) throw new Error('bad sub');
+      let claims: TokenClaims;
       if (payload.typ === 'app') {
         const scopes = String(payload.scope ?? '').split(' ').filter(isScope);
-        return { typ: 'app', applicationId: sub, organizationId: Number(payload.org), clientId: String(payload.cid), scopes };
+        claims = { typ: 'app', applicationId: sub, organizationId: Number(payload.org), clientId: String(payload.cid), scopes };
+      } else if (payload.typ === 'user') {
+        claims = { typ: 'user', userId: sub, role: payload.role as Role, organizationId: payload.org == null ? null : Number(payload.org), email: String(payload.email) };
+      } else {
+        throw new Error('bad typ');
       }
-      if (payload.typ === 'user') {
-        return { typ: 'user', userId: sub, role: payload.role as Role, organizationId: payload.org == null ? null : Number(payload.org), email: String(payload.email) };
+      if (typeof payload.exp === 'number' && typeof payload.iat === 'number') {
+        if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+        if (claims.typ === 'app') Object.freeze(claims.scopes);
+        this.verified.set(token, { claims: Object.freeze(claims), iat: payload.iat, exp: payload.exp });
       }
-      throw new Error('bad typ');
+      return claims;
     } catch (e) {
       if (e instanceof joseErrors.JWTExpired) {
         throw unauthenticated('The access token has expired; request a new one (POST /oauth/token or POST /auth/login).');
