@@ -7,6 +7,8 @@ import { BARE_QUERY, database, FULL_QUERY, startBaseline } from './lookup';
 const BARE_PORT = 4811;
 const CONNECTIONS = 32;
 const SETTLE_MS = 5_000;
+/** The heap bound README's deployment notes recommend (3× the live heap measured under this load). */
+export const HEAP_FLAG = '--max-old-space-size=192';
 
 interface Memory { before: number; startPeak: number; peak: number; after: number; settled?: number; peakReset: boolean }
 
@@ -34,6 +36,7 @@ export const memoryScenario: Scenario = {
     const db = database(smoke);
     const seconds = smoke ? 3 : 30;
     let full: Target | undefined;
+    let capped: Target | undefined;
     let bare: Awaited<ReturnType<typeof startBaseline>> | undefined;
     try {
       full = await startTarget({ records: db.records, database: db.url });
@@ -42,6 +45,12 @@ export const memoryScenario: Scenario = {
       log(`memory: full: ${f.load.requestsPerSec.toFixed(0)} req/s, peak RSS ${mb(f.mem.peak).toFixed(0)} MB, ${mb(f.mem.settled!).toFixed(0)} MB ${SETTLE_MS / 1000} s after`);
       const b = await measure(bare.proc.pid!, { label: 'bare (Apollo + type-graphql + TypeORM)', url: bare.url, token: full.token, query: BARE_QUERY, udids: full.udids, seconds, settle: false });
       log(`memory: bare: ${b.load.requestsPerSec.toFixed(0)} req/s, peak RSS ${mb(b.mem.peak).toFixed(0)} MB`);
+      await full.stop();
+      full = undefined;
+      // The same server with V8's old space bounded (HEAP_FLAG): V8 otherwise lets garbage grow far past the live set.
+      capped = await startTarget({ records: db.records, database: db.url, execArgv: [HEAP_FLAG] });
+      const c = await measure(capped.pid, { label: `full, node ${HEAP_FLAG}`, url: capped.url, token: capped.token, query: FULL_QUERY, udids: capped.udids, seconds, settle: false, cpu: capped.cpu });
+      log(`memory: full with ${HEAP_FLAG}: ${c.load.requestsPerSec.toFixed(0)} req/s, peak RSS ${mb(c.mem.peak).toFixed(0)} MB`);
 
       const row = (label: string, m: Memory) =>
         `| ${label} | ${mb(m.startPeak).toFixed(0)} | ${mb(m.before).toFixed(0)} | ${mb(m.peak).toFixed(0)} | ${mb(m.after).toFixed(0)} | ${m.settled === undefined ? '–' : mb(m.settled).toFixed(0)} |`;
@@ -49,28 +58,31 @@ export const memoryScenario: Scenario = {
       const settled = mb(f.mem.settled!);
       const comesDown = settled < mb(f.mem.after) - 1;
       const where = db.url.startsWith('mysql://') ? `MariaDB (${db.records.toLocaleString('en-US')} records)` : `SQLite file (${db.records.toLocaleString('en-US')} records)`;
-      const errors = f.load.non2xx + f.load.errors + b.load.non2xx + b.load.errors;
+      const errors = f.load.non2xx + f.load.errors + b.load.non2xx + b.load.errors + c.load.non2xx + c.load.errors;
       return [
         `## memory: RSS of the server process under the lookup load, on ${where}`,
         '',
         `\`pwd(udid)\` with identity + disability fields, ${CONNECTIONS} connections, ${seconds} s per server, full then bare, each in its own process. ` +
           `RSS from /proc/<pid>/status: VmRSS, and VmHWM ${f.mem.peakReset && b.mem.peakReset ? 'reset (clear_refs) just before the load, so the peak is that of the load alone' : 'not resettable here, so the peak includes start-up and seeding'}.`,
         '',
-        table([f.load, b.load]),
+        table([f.load, c.load, b.load]),
         '',
         '| process | peak MB, start-up + seeding | RSS MB before load | peak RSS MB under load | RSS MB at end of load | RSS MB 5 s later |',
         '|---|---:|---:|---:|---:|---:|',
         row('full', f.mem),
+        row(`full, ${HEAP_FLAG}`, c.mem),
         row('bare', b.mem),
         '',
         `**peak RSS of full under load: ${peakFull.toFixed(0)} MB** (target ≤ 250 MB, ${peakFull <= 250 ? 'met'  : 'missed'}) · bare: ${mb(b.mem.peak).toFixed(0)} MB ` +
           `(full/bare ${(peakFull / mb(b.mem.peak)).toFixed(2)}×) · full ${SETTLE_MS / 1000} s after the load: ${settled.toFixed(0)} MB ` +
           `(${comesDown ? 'comes down' : 'does not come down'} from ${mb(f.mem.after).toFixed(0)} MB at the end of the load; ${mb(f.mem.before).toFixed(0)} MB before it)` +
+          ` · **with ${HEAP_FLAG}: peak ${mb(c.mem.peak).toFixed(0)} MB** (${mb(c.mem.peak) <= 250 ? 'met' : 'missed'}) at ${(c.load.requestsPerSec / f.load.requestsPerSec).toFixed(2)}× the unbounded server's req/s` +
           (errors ? ` · **${errors} non-2xx/errors**` : ''),
       ].join('\n');
     } finally {
       bare?.stop();
       await full?.stop();
+      await capped?.stop();
       db.cleanup();
     }
   },

@@ -20,10 +20,18 @@ export function buildBlockList(entries: string[]): BlockList {
   return list;
 }
 
+/** Answers already given per list and address (a list is replaced, never changed, when the allowlist changes). */
+const answers = new WeakMap<BlockList, Map<string, boolean>>();
+
 export function ipInList(list: BlockList, ip: string): boolean {
+  let known = answers.get(list);
+  if (!known) answers.set(list, (known = new Map()));
+  const hit = known.get(ip);
+  if (hit !== undefined) return hit;
   const fam = isIP(ip);
-  if (!fam) return false;
-  return list.check(ip, fam === 6 ? 'ipv6' : 'ipv4');
+  const ok = fam ? list.check(ip, fam === 6 ? 'ipv6' : 'ipv4') : false;
+  if (known.size < 1000) known.set(ip, ok);
+  return ok;
 }
 
 /** Valid IP or CIDR syntax (IPv4 /0–32, IPv6 /0–128). */

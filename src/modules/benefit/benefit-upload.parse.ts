@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable, Transform, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse as csvParse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJSType from 'exceljs';
 import { badInput, DomainError } from '../../core/errors/errors';
 
 /** Largest file accepted (a 100,000-row CSV is about 12 MB). */
@@ -107,6 +107,9 @@ export async function* xlsxRows(source: Readable): AsyncGenerator<SheetRow> {
   failed.catch(() => undefined);
   source.on('error', (e) => fail(e));
   const step = <T>(p: Promise<T>) => Promise.race([p, failed]);
+  // Loaded on the first XLSX upload: exceljs holds ~12 MB that most processes never need.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof ExcelJSType;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   let sheet = 0;
   let last = 0;
@@ -114,7 +117,7 @@ export async function* xlsxRows(source: Readable): AsyncGenerator<SheetRow> {
     const sheets = reader[Symbol.asyncIterator]();
     for (let s = await step(sheets.next()); !s.done; s = await step(sheets.next())) {
       sheet++;
-      const rows = (s.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+      const rows = (s.value as unknown as AsyncIterable<ExcelJSType.Row>)[Symbol.asyncIterator]();
       for (let r = await step(rows.next()); !r.done; r = await step(rows.next())) {
         if (sheet > 1) continue; // only the first sheet carries reports; the others are read past
         last = r.value.number;

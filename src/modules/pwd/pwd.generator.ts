@@ -1,4 +1,4 @@
-import { Faker, en_IN, en, base } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import { addYears } from '../../core/clock';
 import { CardStatus, CertificateType, DISABILITY_CODE, DISABILITY_TYPES, DisabilityType, Education, Employment, Gender, IncomeBand } from './pwd.enums';
 import { STATES } from './pwd.geo';
@@ -64,7 +64,10 @@ export class PwdGenerator {
   private readonly districts = STATES.flatMap((s) => s.districts.map((d, i) => ({ state: s, district: d, districtNo: i + 1 })));
 
   constructor(seed = SEED) {
-    this.f = new Faker({ locale: [en_IN, en, base] });
+    // Loaded on first use: faker and its locales hold ~15 MB that a serving process never needs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Faker: FakerClass, en_IN, en, base } = require('@faker-js/faker') as typeof import('@faker-js/faker');
+    this.f = new FakerClass({ locale: [en_IN, en, base] });
     this.f.seed(seed);
   }
 
