@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchModule, combine, drive, LoadFigures, Scenario, seededRandom, table } from './lib/bench';
 import { startTarget, Target } from './lib/target';
+import { procCpuUs } from './lib/proc';
 
 /** Identity + disability fields, as issue 8 specifies for the lookup scenario. */
 export const FULL_QUERY = `query Lookup($udid: UDID!) { pwd(udid: $udid) { udid cardStatus name nameRegional guardianName gender dateOfBirth
@@ -53,10 +54,10 @@ export async function runLookup(opts: LookupOptions): Promise<LookupRun | Lookup
   const raw = withBaselines ? await startBaseline('raw', 4802, opts.database) : undefined;
   try {
     const targets = [
-      { label: 'full (token, gate, shield, cost, budget, access log)', url: full.url, query: FULL_QUERY },
+      { label: 'full (token, gate, shield, cost, budget, access log)', url: full.url, query: FULL_QUERY, pid: full.pid },
       ...(bare && raw ? [
-        { label: 'bare (Apollo + type-graphql + TypeORM)', url: bare.url, query: BARE_QUERY },
-        { label: 'raw (node:http + prepared statement)', url: raw.url, query: BARE_QUERY },
+        { label: 'bare (Apollo + type-graphql + TypeORM)', url: bare.url, query: BARE_QUERY, pid: bare.proc.pid! },
+        { label: 'raw (node:http + prepared statement)', url: raw.url, query: BARE_QUERY, pid: raw.proc.pid! },
       ] : []),
     ];
     const results = new Map<string, LoadFigures[]>(targets.map((t) => [t.label, []]));
@@ -65,7 +66,9 @@ export async function runLookup(opts: LookupOptions): Promise<LookupRun | Lookup
       for (const t of order) {
         const random = seededRandom(1000 + round);
         const body = () => JSON.stringify({ query: t.query, variables: { udid: full.udids[Math.floor(random() * full.udids.length)] } });
-        const r = await drive({ label: t.label, url: t.url, token: full.token, connections, seconds: round === 0 ? 2 : seconds, body });
+        // Server CPU per request (from /proc): what each stack costs, whatever the load generator and database take.
+        const cpu = async () => procCpuUs(t.pid);
+        const r = await drive({ label: t.label, url: t.url, token: full.token, connections, seconds: round === 0 ? 2 : seconds, body, cpu });
         if (round === 0) continue; // warm-up round: JIT, caches, buffer pool
         opts.log(`lookup${opts.label ? ` ${opts.label}` : ''}: round ${round}/${rounds} ${t.label}: ${r.requestsPerSec.toFixed(0)} req/s, p99 ${r.p99Ms} ms, non-2xx ${r.non2xx}`);
         results.get(t.label)!.push(r);
@@ -89,6 +92,15 @@ export function database(smoke: boolean): { url: string; records: number; cleanu
   return { url: join(dir, 'bench.sqlite'), records: smoke ? 2_000 : 100_000, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+const verdict = (ratio: number, target: number, atLeast: boolean) => `${ratio.toFixed(2)}, ${(atLeast ? ratio >= target : ratio <= target) ? 'met' : 'missed'}`;
+
+/** Server CPU per request: the cost of each stack apart from the load generator and the database sharing the machine. */
+function cpuLine(run: LookupRun): string {
+  const [f, b, r] = [run.full.cpuUsPerRequest, run.bare.cpuUsPerRequest, run.raw.cpuUsPerRequest];
+  if (!f || !b || !r) return '';
+  return `Server CPU per request: full ${f.toFixed(0)} µs, bare ${b.toFixed(0)} µs, raw ${r.toFixed(0)} µs — by CPU, full/bare ${(b / f).toFixed(2)} and full/raw ${(r / f).toFixed(2)} (req/s a core could serve, relative).`;
+}
+
 export const lookupScenario: Scenario = {
   description: 'pwd(udid) with identity + disability fields: full stack vs bare Apollo/TypeORM vs raw prepared statement; peak RSS',
   async run({ smoke, log }) {
@@ -103,8 +115,10 @@ export const lookupScenario: Scenario = {
         '',
         table([run.full, run.bare, run.raw]),
         '',
-        `**full/bare: ${(run.full.requestsPerSec / run.bare.requestsPerSec).toFixed(2)}** (target ≥ 1.0) · **full/raw: ${(run.full.requestsPerSec / run.raw.requestsPerSec).toFixed(2)}** (target ≥ 0.5) · ` +
-          `**p99 full: ${run.full.p99Ms.toFixed(1)} ms** (target < 25 ms) · **peak RSS of full: ${run.peakRssMb.toFixed(0)} MB** (target ≤ 250 MB)`,
+        `**full/bare: ${verdict(run.full.requestsPerSec / run.bare.requestsPerSec, 1.0, true)}** (target ≥ 1.0) · **full/raw: ${verdict(run.full.requestsPerSec / run.raw.requestsPerSec, 0.5, true)}** (target ≥ 0.5) · ` +
+          `**p99 full: ${run.full.p99Ms.toFixed(1)} ms, ${run.full.p99Ms < 25 ? 'met' : 'missed'}** (target < 25 ms) · **peak RSS of full: ${run.peakRssMb.toFixed(0)} MB, ${run.peakRssMb <= 250 ? 'met' : 'missed'}** (target ≤ 250 MB)`,
+        '',
+        cpuLine(run),
       ].join('\n');
     } finally {
       db.cleanup();

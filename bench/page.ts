@@ -14,7 +14,7 @@ const DEEP_PAGE = 5_000;
  * selects every column); only the response is smaller.
  */
 const FIELDS = 'udid cardStatus name gender dateOfBirth disabilities disabilityPercentage validUntil';
-const PAGE_QUERY = `query Page($after: String) { pwds(filter: {}, first: ${PAGE}, after: $after) { edges { cursor node { ${FIELDS} } }
+export const PAGE_QUERY = `query Page($after: String) { pwds(filter: {}, first: ${PAGE}, after: $after) { edges { cursor node { ${FIELDS} } }
   pageInfo { hasNextPage endCursor } } }`;
 /**
  * 8, not 32: a page costs several ms of server CPU, so on 2 cores both counts saturate the server and

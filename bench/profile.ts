@@ -1,6 +1,6 @@
 /**
- * `npm run bench:profile [-- --seconds 15] [--out dir]`: CPU profile of the full server under the lookup
- * load (`node --cpu-prof`), on BENCH_DATABASE_URL or a temp SQLite file. Writes the .cpuprofile (open it in
+ * `npm run bench:profile [-- --seconds 15] [--out dir] [--load lookup|page]`: CPU profile of the full server
+ * under the lookup load, or walking `pwds(first: 100)` pages (`node --cpu-prof`), on BENCH_DATABASE_URL or a temp SQLite file. Writes the .cpuprofile (open it in
  * Chrome DevTools) and prints where the time went: self time by package and by function, and the inclusive
  * time of the project's own functions. Profile before optimising; compare before/after on the same machine.
  */
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { drive, seededRandom } from './lib/bench';
 import { startTarget } from './lib/target';
 import { FULL_QUERY } from './lookup';
+import { PAGE_QUERY } from './page';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
@@ -52,9 +53,12 @@ async function main() {
   const records = process.env.BENCH_DATABASE_URL ? Number(process.env.BENCH_RECORDS ?? 1_000_000) : 20_000;
   const target = await startTarget({ records, database, execArgv: ['--cpu-prof', `--cpu-prof-dir=${out}`] });
   const random = seededRandom(7);
-  const body = () => JSON.stringify({ query: FULL_QUERY, variables: { udid: target.udids[Math.floor(random() * target.udids.length)] } });
-  await drive({ label: 'warm-up', url: target.url, token: target.token, connections: 32, seconds: 3, body });
-  const r = await drive({ label: 'profiled', url: target.url, token: target.token, connections: 32, seconds, body });
+  const page = arg('--load', 'lookup') === 'page';
+  const body = page
+    ? () => JSON.stringify({ query: PAGE_QUERY, variables: { after: null } })
+    : () => JSON.stringify({ query: FULL_QUERY, variables: { udid: target.udids[Math.floor(random() * target.udids.length)] } });
+  await drive({ label: 'warm-up', url: target.url, token: target.token, connections: page ? 8 : 32, seconds: 3, body });
+  const r = await drive({ label: 'profiled', url: target.url, token: target.token, connections: page ? 8 : 32, seconds, body });
   console.log(`${r.requestsPerSec.toFixed(0)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, non-2xx ${r.non2xx} (under the profiler: slower than unprofiled)`);
   await target.stop();
   const file = readdirSync(out).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(out, f))[0];

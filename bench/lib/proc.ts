@@ -22,3 +22,10 @@ export function resetPeak(pid: number): boolean {
 }
 
 export const mb = (bytes: number) => bytes / 1048576;
+
+/** CPU time (user + system) a process has used so far, in µs (/proc/<pid>/stat, clock ticks of 1/100 s). */
+export function procCpuUs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000; // utime, stime (fields 14 and 15 of the line)
+}
