@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ export const BARE_QUERY = FULL_QUERY.replace('$udid: UDID!', '$udid: String!');
 
 /** Starts one of bench/baselines/*.ts on `port` against `database`. */
 export async function startBaseline(name: 'bare' | 'raw', port: number, database: string): Promise<{ url: string; stop: () => void; proc: ChildProcess }> {
-  const env = { ...process.env, ...(database.startsWith('mysql://') ? { DATABASE_URL: database } : { DATABASE_URL: '', SQLITE_PATH: database }) };
+  const env = { ...process.env, NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), ...(database.startsWith('mysql://') ? { DATABASE_URL: database } : { DATABASE_URL: '', SQLITE_PATH: database }) };
   const mod = benchModule(__dirname, `baselines/${name}`);
   const proc = spawn(process.execPath, [...mod.execArgv, mod.file, String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((ok, fail) => {

@@ -35,7 +35,8 @@ async function main() {
   console.log(`Machine: ${machine()}${smoke ? ' (smoke run)' : ''}`);
   for (const name of picked) {
     const section = await SCENARIOS[name].run(opts);
-    const file = writeSection(name, section, smoke);
+    // One section per scenario and database, so a MariaDB run and a SQLite run on the same day both stay.
+    const file = writeSection(`${name}@${process.env.BENCH_DATABASE_URL ? 'mariadb' : 'sqlite'}`, section, smoke);
     console.log(`\n${section}\n\n→ ${file}`);
   }
 }

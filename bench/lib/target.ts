@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { fork, ChildProcess } from 'node:child_process';
 import { benchModule } from './bench';
 
@@ -32,6 +33,8 @@ export interface TargetOptions {
 export function startTarget(opts: TargetOptions): Promise<Target> {
   const mod = benchModule(__dirname, 'target.child');
   const child: ChildProcess = fork(mod.file, [JSON.stringify(opts)], {
+    // As deployed: libraries (graphql-js among them) switch off development-only checks in production.
+    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') },
     execArgv: [...mod.execArgv, ...(opts.execArgv ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -67,6 +67,14 @@ export function percentageBand(p: number): string {
   return 'FROM_80';
 }
 
+/** The access log's text of a principal's scopes: the same Set for every record of a request, so computed once. */
+const scopeLists = new WeakMap<ReadonlySet<string>, string>();
+function scopeList(scopes: ReadonlySet<string>): string {
+  let text = scopeLists.get(scopes);
+  if (text === undefined) scopeLists.set(scopes, (text = [...scopes].sort().join(' ')));
+  return text;
+}
+
 export class PwdService {
   async lookup(ctx: RequestContext, udid: string, fields: string[]): Promise<PwdRecord | null> {
     const record = await this.findByUdid(ctx, udid, fields.includes('disabilities'));
@@ -104,7 +112,7 @@ export class PwdService {
       organizationId: p.organizationId,
       udid,
       source,
-      scopes: [...p.scopes].sort().join(' '),
+      scopes: scopeList(p.scopes),
       fields: (source === 'verifyUdid' ? fields : fieldsInScope(fields, p.scopes)).join(','),
       operationName: ctx.operationName,
       requestId: ctx.requestId,
