@@ -3,8 +3,8 @@
  * 100,000-row CSV through POST /benefit-reports/upload, against the real server started as its own
  * process from the build (`node dist/src/main.js`), so that its RSS is measured alone.
  *
- *   npx ts-node --transpile-only bench/ingest.ts            full run (MariaDB at BENCH_DATABASE_URL)
- *   npx ts-node --transpile-only bench/ingest.ts --smoke    small and quick (SQLite when MariaDB is absent)
+ *   npx ts-node --transpile-only bench/ingest.ts            full run (MariaDB next to BENCH_DATABASE_URL, else SQLite)
+ *   npx ts-node --transpile-only bench/ingest.ts --smoke    small and quick
  *
  * Baseline in the same run: the same rows inserted straight into the database in multi-row INSERTs
  * of 500 (no HTTP, no GraphQL, no validation), so the API figure reads as a ratio to what the
@@ -198,13 +198,21 @@ async function mysqlReachable(url: string): Promise<boolean> {
   });
 }
 
-/** Options for a run: small and quick with `smoke` (SQLite when MariaDB is absent). */
+/**
+ * Options for a run: small and quick with `smoke`. On MariaDB when BENCH_DATABASE_URL is set — in a
+ * database of its own next to that one (`<name>_ingest`, dropped and re-created each run: the named
+ * database itself is never touched) — else on a SQLite file.
+ */
 async function optionsFor(smoke: boolean): Promise<IngestOptions> {
-  const url = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/udid_bench_ingest';
-  const mysql = await mysqlReachable(url);
-  if (!mysql && !smoke) throw new Error(`MariaDB is not reachable at ${url}; set BENCH_DATABASE_URL (or run with --smoke for SQLite).`);
+  let url: string | undefined;
+  if (process.env.BENCH_DATABASE_URL) {
+    const u = new URL(process.env.BENCH_DATABASE_URL);
+    u.pathname = `/${u.pathname.slice(1) || 'udid'}_ingest`;
+    url = u.toString();
+    if (!(await mysqlReachable(url))) throw new Error(`MariaDB is not reachable at ${process.env.BENCH_DATABASE_URL}.`);
+  }
   return smoke
-    ? { smoke, databaseUrl: mysql ? url : undefined, batches: 4, concurrency: 2, csvRows: 2_000, seedRecords: 2_000 }
+    ? { smoke, databaseUrl: url, batches: 4, concurrency: 2, csvRows: 2_000, seedRecords: 2_000 }
     : { smoke, databaseUrl: url, batches: 60, concurrency: 4, csvRows: 100_000, seedRecords: 10_000 };
 }
 

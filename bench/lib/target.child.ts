@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { loadConfig } from '../../src/core/config/config';
 import { openDatabase } from '../../src/core/db/database';
 import { createServer } from '../../src/app/server';
@@ -14,7 +16,18 @@ async function main() {
   const db = opts.database;
   const ds = await openDatabase(db?.startsWith('mysql://') ? { databaseUrl: db } : { sqlitePath: db ?? ':memory:' });
   const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM pwd_record');
-  if (Number(n) < opts.records) await seedPwdRecords(ds, opts.records - Number(n), { batchSize: 2000 });
+  if (Number(n) < opts.records) {
+    if (db && db !== ':memory:') {
+      // A file or MariaDB: seed in a process of its own, so that the server's memory is its own, not the seeder's.
+      const compiled = __filename.endsWith('.js');
+      execFileSync(process.execPath, [...(compiled ? [] : ['-r', 'ts-node/register/transpile-only']), resolve(__dirname, '../../src/cli/seed' + (compiled ? '.js' : '.ts')), '--records', String(opts.records - Number(n))], {
+        env: { ...process.env, ...(db.startsWith('mysql://') ? { DATABASE_URL: db } : { DATABASE_URL: '', SQLITE_PATH: db }) },
+        stdio: 'ignore',
+      });
+    } else {
+      await seedPwdRecords(ds, opts.records - Number(n), { batchSize: 2000 });
+    }
+  }
   let peakRss = process.memoryUsage().rss;
   setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50).unref();
   const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', LOG_LEVEL: 'silent', ...opts.env }, { persistSecret: false });
