@@ -34,14 +34,17 @@ export interface RequestContext {
   req?: Request;
 }
 
+/** `base.log` is the service's logger: the context's `log` is its child carrying the request id. */
 export function buildContext(base: Omit<RequestContext, 'loaders' | 'servedRecords' | 'operationName'> & { operationName?: string | null }): RequestContext {
   let loaders: Loaders | undefined;
+  let log: Logger | undefined;
   const ctx = {
     ...base,
     operationName: base.operationName ?? null,
     servedRecords: new Set<string>(),
   } as RequestContext;
-  // Per-request DataLoaders, created on first use: most requests touch none or one.
+  // Created on first use: most requests neither log from a resolver nor touch more than one loader.
   Object.defineProperty(ctx, 'loaders', { get: () => (loaders ??= createLoaders(base.ds)), enumerable: true });
+  Object.defineProperty(ctx, 'log', { get: () => (log ??= base.log.child({ requestId: base.requestId })), enumerable: true });
   return ctx;
 }

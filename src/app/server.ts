@@ -146,7 +146,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
           : await services.gate.admitUser(claims);
       }
       res.locals.ctx = buildContext({
-        requestId, principal, ip, now: clock.now(), log: log.child({ requestId }), config, clock, ds, services,
+        requestId, principal, ip, now: clock.now(), log, config, clock, ds, services,
         accessEvents: services.accessLog, req,
         operationName: typeof req.body?.operationName === 'string' ? req.body.operationName : null,
       });
