@@ -83,6 +83,16 @@ describe('HTTP surface: protocol, hardening, observability', () => {
     expect(pre.status).toBe(403);
   });
 
+  it('forbids caching of every /graphql answer (personal data): Cache-Control: no-store on data and on errors', async () => {
+    const [{ udid }] = await t.ds.query('SELECT udid FROM pwd_record ORDER BY id LIMIT 1');
+    const ok = await t.gql('query($u: UDID!) { pwd(udid: $u) { udid name } }', { u: udid }, token);
+    expect([ok.status, ok.body.data?.pwd?.udid, ok.headers.get('cache-control')]).toEqual([200, udid, 'no-store']);
+    const bad = await t.gql('{ nope }', undefined, token);
+    expect([bad.status, bad.headers.get('cache-control')]).toEqual([400, 'no-store']);
+    const anon = await t.gql('{ __typename }');
+    expect(anon.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('exposes Prometheus metrics with requests by operation and code', async () => {
     const [row] = await t.ds.query('SELECT udid FROM pwd_record LIMIT 1');
     await t.gql('query($u: UDID!) { pwd(udid: $u) { udid } }', { u: row.udid }, token);

@@ -10,6 +10,23 @@ import { seedPwdRecords } from '../../src/modules/pwd/pwd.seed';
 import { createActivePartner } from '../../src/modules/staff/demo.seed';
 import type { TargetOptions } from './target';
 
+let session: import('node:inspector').Session | undefined;
+/** Sampling allocation profile, including objects already collected: where the garbage comes from. */
+async function allocationProfile(m: 'alloc-start' | 'alloc-stop') {
+  const inspector = await import('node:inspector');
+  const post = (method: string, params?: object) => new Promise<any>((ok, fail) => session!.post(method, params ?? {}, (err, r) => (err ? fail(err) : ok(r))));
+  if (m === 'alloc-start') {
+    session = new inspector.Session();
+    session.connect();
+    await post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    process.send!({ alloc: 'started' });
+  } else {
+    const { profile } = await post('HeapProfiler.stopSampling');
+    session!.disconnect();
+    process.send!({ alloc: profile });
+  }
+}
+
 /** Child process of startTarget(): boots one server and reports its URL, a token and the seeded UDIDs. */
 async function main() {
   const opts: TargetOptions = JSON.parse(process.argv[2]);
@@ -47,6 +64,7 @@ async function main() {
     let m = message;
     // CPU time of this process (µs): on a shared machine, CPU per request is steadier than wall-clock throughput.
     if (m === 'cpu') { const u = process.cpuUsage(); process.send!({ cpu: u.user + u.system }); return; }
+    if (m === 'alloc-start' || m === 'alloc-stop') { await allocationProfile(m); return; }
     if (m === 'gc') { (globalThis as { gc?: () => void }).gc?.(); m = 'mem'; }
     if (m === 'mem') { const u = process.memoryUsage(); process.send!({ mem: { ...u, spaces: require('node:v8').getHeapSpaceStatistics().map((s: { space_name: string; space_used_size: number; space_size: number }) => [s.space_name, s.space_used_size, s.space_size]) } }); return; }
     if (m === 'rss') { process.send!({ rss: Math.max(peakRss, process.memoryUsage().rss) }); return; }

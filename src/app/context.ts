@@ -34,17 +34,33 @@ export interface RequestContext {
   req?: Request;
 }
 
+const SERVICE_LOG = Symbol('serviceLog');
+const LOG = Symbol('log');
+const LOADERS = Symbol('loaders');
+
+/**
+ * The context's `log` (the service logger's child with the request id) and `loaders` are created on first
+ * use: most requests neither log from a resolver nor need every loader. They are getters on the prototype,
+ * so Apollo's per-operation copy of the context (which keeps the prototype) stays lazy too.
+ */
+class LazyContext {
+  [SERVICE_LOG]!: Logger;
+  [LOG]?: Logger;
+  [LOADERS]?: Loaders;
+  requestId!: string;
+  ds!: DataSource;
+  get log(): Logger {
+    return (this[LOG] ??= this[SERVICE_LOG].child({ requestId: this.requestId }));
+  }
+  get loaders(): Loaders {
+    return (this[LOADERS] ??= createLoaders(this.ds));
+  }
+}
+
 /** `base.log` is the service's logger: the context's `log` is its child carrying the request id. */
 export function buildContext(base: Omit<RequestContext, 'loaders' | 'servedRecords' | 'operationName'> & { operationName?: string | null }): RequestContext {
-  let loaders: Loaders | undefined;
-  let log: Logger | undefined;
-  const ctx = {
-    ...base,
-    operationName: base.operationName ?? null,
-    servedRecords: new Set<string>(),
-  } as RequestContext;
-  // Created on first use: most requests neither log from a resolver nor touch more than one loader.
-  Object.defineProperty(ctx, 'loaders', { get: () => (loaders ??= createLoaders(base.ds)), enumerable: true });
-  Object.defineProperty(ctx, 'log', { get: () => (log ??= base.log.child({ requestId: base.requestId })), enumerable: true });
-  return ctx;
+  const { log, ...rest } = base;
+  const ctx = Object.assign(new LazyContext(), rest, { operationName: base.operationName ?? null, servedRecords: new Set<string>() });
+  ctx[SERVICE_LOG] = log;
+  return ctx as unknown as RequestContext;
 }

@@ -5,6 +5,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import { DocumentNode, GraphQLSchema } from 'graphql';
 import { Config } from '../core/config/config';
@@ -121,7 +122,9 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     // Parsed and validated documents, bounded: partners send few distinct documents, and a flood of
     // distinct ones (a fuzzer, a scraper varying its text) must not hold more than a few MiB.
     documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: 4 * 1024 * 1024, sizeCalculation: InMemoryLRUCache.sizeCalculation }),
-    plugins: [observabilityPlugin(), unavailableStatusPlugin(), introspectionGatePlugin(), costPlugin(schema)],
+    // No HTTP caching of answers that carry personal data: Cache-Control: no-store is set on /graphql
+    // below, and Apollo's cache-control plugin (which wraps every field resolver to compute a policy) is off.
+    plugins: [ApolloServerPluginCacheControlDisabled(), observabilityPlugin(), unavailableStatusPlugin(), introspectionGatePlugin(), costPlugin(schema)],
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         development: config.nodeEnv === 'development',
@@ -164,6 +167,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
 
   // GraphQL over HTTP: POST with a JSON body only (GET would let queries leak into logs and caches).
   app.all('/graphql', (req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
     if (req.method === 'OPTIONS') return next();
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');

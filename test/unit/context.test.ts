@@ -12,9 +12,14 @@ describe('buildContext', () => {
     const counting = Object.create(base, { child: { value: (...a: Parameters<typeof base.child>) => { childCalls++; return base.child(...a); } } });
     const ctx = buildContext({ requestId: 'req-42', principal: ANONYMOUS, ip: '127.0.0.1', now: new Date(), log: counting, config: {} as never, clock: {} as never, ds: {} as never, services: {} as never, accessEvents: {} as never });
     expect(childCalls).toBe(0);
+    // Apollo copies the context for each operation (keeping its prototype): the copy stays lazy.
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(ctx)), ctx);
+    expect(childCalls).toBe(0);
+    copy.log.info('from the copy');
+    expect(childCalls).toBe(1);
     ctx.log.info('first');
     ctx.log.warn('second');
-    expect(childCalls).toBe(1);
-    expect(lines.map((l) => JSON.parse(l).requestId)).toEqual(['req-42', 'req-42']);
+    expect(childCalls).toBe(2);
+    expect(lines.map((l) => JSON.parse(l).requestId)).toEqual(['req-42', 'req-42', 'req-42']);
   });
 });
