@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import express, { NextFunction, Request, Response } from 'express';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -59,6 +59,20 @@ export interface ServerOptions {
   authorization?: boolean;
 }
 
+/** Express middlewares run one after another as one middleware (one router layer instead of several). */
+function inSequence(steps: RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    let i = 0;
+    const step = (err?: unknown) => {
+      if (err) return next(err);
+      const mw = steps[i++];
+      if (!mw) return next();
+      try { mw(req, res, step); } catch (e) { next(e); }
+    };
+    step();
+  };
+}
+
 export async function createServer(opts: ServerOptions): Promise<AppServer> {
   const { config, ds } = opts;
   const clock = opts.clock ?? new Clock();
@@ -79,34 +93,19 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   httpServer.keepAliveTimeout = 65_000;
   const drainer = new HttpDrainer(httpServer);
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const incoming = req.headers['x-request-id'];
-    const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,40}$/.test(incoming) ? incoming : randomUUID();
-    res.locals.requestId = id;
-    res.setHeader('x-request-id', id);
-    next();
-  });
-  app.use(requestObserver(log, services.metrics));
-  app.use(securityHeaders({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
-  app.use(corsPolicy(config.corsOrigins));
-
-  app.get('/health/live', (_req, res) => { res.json({ status: 'ok' }); });
-  app.get('/health/ready', async (_req, res) => {
-    const checks: Record<string, unknown> = {};
-    let ok = true;
-    try { await ds.query('SELECT 1'); checks.database = 'ok'; } catch { checks.database = 'unreachable'; ok = false; }
-    checks.accessLogBacklog = services.accessLog.backlog;
-    // Redis down is degraded, not unavailable: budgets fall back to this process's counters.
-    if (config.redisUrl) await budgetStore.ping().catch(() => undefined);
-    checks.redis = config.redisUrl ? budgetStore.status : 'off';
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks });
-  });
-
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', services.metrics.registry.contentType);
-    res.send(await services.metrics.registry.metrics());
-  });
-
+  // Every request, in this order: request id, log line + metrics, security headers, CORS (one router layer).
+  app.use(inSequence([
+    (req: Request, res: Response, next: NextFunction) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,40}$/.test(incoming) ? incoming : randomUUID();
+      res.locals.requestId = id;
+      res.setHeader('x-request-id', id);
+      next();
+    },
+    requestObserver(log, services.metrics),
+    securityHeaders({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
+    corsPolicy(config.corsOrigins),
+  ]));
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -183,7 +182,24 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   app.use('/graphql', express.json({ limit: '1mb' }), staticLimits(schema), gate, budgetGate(services), expressMiddleware(apollo, {
     context: async ({ res }) => res.locals.ctx as RequestContext,
   }));
-  // After /graphql, so the API's requests do not walk these routers' routes first.
+  // After /graphql, so the API's requests do not walk these routes first.
+  app.get('/health/live', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/health/ready', async (_req, res) => {
+    const checks: Record<string, unknown> = {};
+    let ok = true;
+    try { await ds.query('SELECT 1'); checks.database = 'ok'; } catch { checks.database = 'unreachable'; ok = false; }
+    checks.accessLogBacklog = services.accessLog.backlog;
+    // Redis down is degraded, not unavailable: budgets fall back to this process's counters.
+    if (config.redisUrl) await budgetStore.ping().catch(() => undefined);
+    checks.redis = config.redisUrl ? budgetStore.status : 'off';
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', services.metrics.registry.contentType);
+    res.send(await services.metrics.registry.metrics());
+  });
+
   app.use(oauthRouter(services));
   app.use(loginRouter(services, trusted));
   if (config.graphiql) app.use(explorerRouter(services, schema));

@@ -22,6 +22,8 @@ interface GateEntry {
   budget: AppBudget;
   reciprocity: ReciprocityState;
   loadedAt: number;
+  /** Token scopes (space-joined) → the scopes still approved among them. */
+  effectiveScopes: Map<string, ReadonlySet<Scope>>;
 }
 
 /** What the reciprocity rule (DESIGN.md §8) needs to know about an application. */
@@ -137,14 +139,21 @@ export class RequestGate {
     if (e.suspended && !(e.suspended.kind === 'RECIPROCITY' && reportingOnly?.())) {
       throw new DomainError('SHARING_SUSPENDED', e.suspended.reason ?? 'Data sharing with this application is suspended by DEPwD.', { suspensionKind: e.suspended.kind });
     }
-    const approved = new Set(e.approvedScopes);
+    // A token never carries more than is approved now, even if approval narrowed since it was issued.
+    // The effective set is kept with the cached entry (read-only, shared by the requests of that token).
+    const tokenScopes = claims.scopes.join(' ');
+    let scopes = e.effectiveScopes.get(tokenScopes);
+    if (!scopes) {
+      const approved = new Set(e.approvedScopes);
+      scopes = new Set(claims.scopes.filter((s) => approved.has(s)));
+      if (e.effectiveScopes.size < 64) e.effectiveScopes.set(tokenScopes, scopes);
+    }
     return {
       kind: 'application',
       applicationId: e.applicationId,
       organizationId: e.organizationId,
       clientId: claims.clientId,
-      // A token never carries more than is approved now, even if approval narrowed since it was issued.
-      scopes: new Set(claims.scopes.filter((s) => approved.has(s))),
+      scopes,
     };
   }
 
@@ -209,6 +218,7 @@ export class RequestGate {
         reciprocitySuspendedAt: fromDbDateTime(r.reciprocity_suspended_at as string | null),
       },
       loadedAt: now,
+      effectiveScopes: new Map(),
     };
     this.cache.set(applicationId, entry);
     return entry;
