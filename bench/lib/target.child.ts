@@ -60,13 +60,10 @@ async function main() {
   // A sample of at most 50,000 UDIDs spread over the whole table (the runner picks among them at random).
   const step = Math.max(1, Math.floor(opts.records / 50_000));
   const udids = (await ds.query('SELECT udid FROM pwd_record WHERE id <= ? AND id % ? = 0 ORDER BY id LIMIT 50000', [opts.records, step])).map((r: { udid: string }) => r.udid);
-  process.on('message', async (message) => {
-    let m = message;
+  process.on('message', async (m) => {
     // CPU time of this process (µs): on a shared machine, CPU per request is steadier than wall-clock throughput.
     if (m === 'cpu') { const u = process.cpuUsage(); process.send!({ cpu: u.user + u.system }); return; }
     if (m === 'alloc-start' || m === 'alloc-stop') { await allocationProfile(m); return; }
-    if (m === 'gc') { (globalThis as { gc?: () => void }).gc?.(); m = 'mem'; }
-    if (m === 'mem') { const u = process.memoryUsage(); process.send!({ mem: { ...u, spaces: require('node:v8').getHeapSpaceStatistics().map((s: { space_name: string; space_used_size: number; space_size: number }) => [s.space_name, s.space_used_size, s.space_size]) } }); return; }
     if (m === 'rss') { process.send!({ rss: Math.max(peakRss, process.memoryUsage().rss) }); return; }
     await server.close();
     process.exit(0);

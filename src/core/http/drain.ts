@@ -59,10 +59,6 @@ export class HttpDrainer {
     });
   }
 
-  get isDraining(): boolean {
-    return this.draining;
-  }
-
   /** Open connections (for tests and the shutdown log). */
   get openConnections(): number {
     return this.sockets.size;

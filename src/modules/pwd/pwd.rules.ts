@@ -25,19 +25,6 @@ export const PWD_RECORD_FIELDS_BY_SCOPE: Record<FieldAccess, readonly PwdField[]
 
 /** The selected PwdRecord fields the scopes unlock: what the access log records as served (refused fields are not). */
 export function fieldsInScope(fields: string[], scopes: ReadonlySet<Scope>): string[] {
-  // The same selection under the same scopes recurs on every request of a partner: remember the answer.
-  const key = `${[...scopes].join(' ')}|${fields.join(',')}`;
-  let hit = fieldsInScopeMemo.get(key);
-  if (!hit) {
-    hit = computeFieldsInScope(fields, scopes);
-    if (fieldsInScopeMemo.size >= 1000) fieldsInScopeMemo.clear();
-    fieldsInScopeMemo.set(key, hit);
-  }
-  return hit;
-}
-const fieldsInScopeMemo = new Map<string, string[]>();
-
-function computeFieldsInScope(fields: string[], scopes: ReadonlySet<Scope>): string[] {
   const anyRead = PWD_READ_SCOPES.some((s) => scopes.has(s));
   const allowed = new Set((Object.entries(PWD_RECORD_FIELDS_BY_SCOPE) as [FieldAccess, readonly string[]][])
     .filter(([access]) => (access === ANY_PWD_READ ? anyRead : scopes.has(access)))

@@ -79,20 +79,20 @@ export class PwdService {
   async lookup(ctx: RequestContext, udid: string, fields: string[]): Promise<PwdRecord | null> {
     const record = await this.findByUdid(ctx, udid, fields.includes('disabilities'));
     this.lookedUp(ctx, udid, !!record);
-    if (record) this.served(ctx, 'pwd', record.udid, fields);
+    if (record) this.served(ctx, 'pwd', [record.udid], fields);
     return record;
   }
 
   async search(ctx: RequestContext, filter: PwdFilter, first: number, after: string | null, fields: string[]): Promise<PwdConnection> {
     const page = await this.list(ctx, filter, first, after);
-    for (const e of page.edges) this.served(ctx, 'pwds', e.node.udid, fields);
+    this.served(ctx, 'pwds', page.edges.map((e) => e.node.udid), fields);
     return page;
   }
 
   async verifyUdid(ctx: RequestContext, udid: string, dateOfBirth: string): Promise<UdidVerification> {
     const { result, found } = await this.verify(ctx, udid, dateOfBirth);
     this.lookedUp(ctx, udid, found);
-    if (found) this.served(ctx, 'verifyUdid', udid, ['valid', 'cardStatus', 'validUntil', 'percentageBand']);
+    if (found) this.served(ctx, 'verifyUdid', [udid], ['valid', 'cardStatus', 'validUntil', 'percentageBand']);
     return result;
   }
 
@@ -101,24 +101,28 @@ export class PwdService {
     if (ctx.principal.kind === 'application') ctx.services.scraping.observeLookup(ctx.principal.applicationId, udid, found);
   }
 
-  /** Every record returned to a partner is one access event (DESIGN.md §7). */
-  private served(ctx: RequestContext, source: 'pwd' | 'pwds' | 'verifyUdid', udid: string, fields: string[]): void {
-    ctx.servedRecords.add(udid);
+  /** Every record returned to a partner is one access event (DESIGN.md §7); what was served is worked out once per call. */
+  private served(ctx: RequestContext, source: 'pwd' | 'pwds' | 'verifyUdid', udids: string[], fields: string[]): void {
+    for (const udid of udids) ctx.servedRecords.add(udid);
     const p = ctx.principal;
-    if (p.kind !== 'application') return;
+    if (p.kind !== 'application' || !udids.length) return;
     ctx.services.reciprocity.noteAccess(ctx, p.applicationId); // starts the reporting clock (DESIGN.md §8); once per app per process
-    ctx.accessEvents.record({
-      applicationId: p.applicationId,
-      organizationId: p.organizationId,
-      udid,
-      source,
-      scopes: scopeList(p.scopes),
-      fields: (source === 'verifyUdid' ? fields : fieldsInScope(fields, p.scopes)).join(','),
-      operationName: ctx.operationName,
-      requestId: ctx.requestId,
-      sourceIp: ctx.ip,
-      occurredAt: ctx.now,
-    });
+    const scopes = scopeList(p.scopes);
+    const fieldText = (source === 'verifyUdid' ? fields : fieldsInScope(fields, p.scopes)).join(',');
+    for (const udid of udids) {
+      ctx.accessEvents.record({
+        applicationId: p.applicationId,
+        organizationId: p.organizationId,
+        udid,
+        source,
+        scopes,
+        fields: fieldText,
+        operationName: ctx.operationName,
+        requestId: ctx.requestId,
+        sourceIp: ctx.ip,
+        occurredAt: ctx.now,
+      });
+    }
   }
 
   /**
