@@ -128,7 +128,9 @@ describe('me: the application status', () => {
     expect(me.approvedScopes).toEqual(['BENEFIT_WRITE', 'PWD_IDENTITY', 'PWD_SEARCH']);
     expect(me.mou?.reference).toMatch(/^DEPWD\/MOU\//);
     expect(me.mou?.daysLeft).toBeGreaterThan(1000);
-    expect(me.costBudget).toEqual({ maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 });
+    // The live level (exact figures: next test); here it has been charged and restores at 100 points/s.
+    expect(me.costBudget).toMatchObject({ maximumAvailable: 2000, restoreRate: 100 });
+    expect(me.costBudget.currentlyAvailable).toBeLessThanOrEqual(2000);
     expect(me.dailyRecordQuota).toMatchObject({ limit: 250, used: 3, remaining: 247 });
     expect(Date.parse(me.dailyRecordQuota.resetsAt)).toBeGreaterThan(Date.now());
     // Reading records starts the reporting clock (benefit module), so dueBy may already be set here.
@@ -151,6 +153,25 @@ describe('me: the application status', () => {
     const onTime = (await t.op(MeDocument, {}, token)).data!.me.benefitReporting;
     expect(Date.parse(onTime.dueBy!)).toBe(endOfDueDay(reported));
     expect(onTime.overdue).toBe(false);
+  });
+
+  it('shows the cost budget and distinct-record count the gate enforces, not a full bucket', async () => {
+    const p = await createActivePartner(t.ds, { dailyRecordQuota: 10, scopes: [Scope.PWD_IDENTITY] });
+    // No restoring, so the level after the calls is exact: capacity minus what they were charged.
+    await t.ds.query('UPDATE application SET cost_restore_rate = 0 WHERE id = ?', [p.applicationId]);
+    t.server.services.gate.invalidateApplication(p.applicationId);
+    const token = await t.appToken(p);
+    const rows: { udid: string }[] = await t.ds.query('SELECT udid FROM pwd_record ORDER BY id LIMIT 2');
+    let charged = 0;
+    for (const r of [rows[0], rows[1], rows[0]]) {
+      const res = await t.gql('query($u: UDID!) { pwd(udid: $u) { udid name } }', { u: r.udid }, token);
+      expect(res.body.data.pwd.udid).toBe(r.udid);
+      charged += res.body.extensions.cost.actualQueryCost;
+    }
+    expect(charged).toBeGreaterThan(0);
+    const me = (await t.op(MeDocument, {}, token)).data!.me;
+    expect(me.costBudget).toEqual({ maximumAvailable: 2000, currentlyAvailable: 2000 - charged, restoreRate: 0 });
+    expect(me.dailyRecordQuota).toMatchObject({ limit: 10, used: 2, remaining: 8 });
   });
 
   it('counts days left to the MoU end and shows each partner only its own application and organisation', async () => {

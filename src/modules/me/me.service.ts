@@ -1,36 +1,24 @@
 import { RequestContext } from '../../app/context';
-import { ApplicationPrincipal } from '../../core/auth/principal';
 import { isScope, scopeToName } from '../../core/authz/scopes';
 import { addDays, daysBetween } from '../../core/clock';
-import { fromDbDate, fromDbDateTime, toDbDateTime } from '../../core/db/columns';
+import { fromDbDate, fromDbDateTime } from '../../core/db/columns';
 import { forbidden } from '../../core/errors/errors';
-import { ApplicationStatusView, BenefitReportingDue, CostBudget, MouValidity } from './me.types';
+import { ApplicationStatusView, BenefitReportingDue, MouValidity } from './me.types';
 import { ApplicationStatus } from '../application/application.entity';
 import { OrganizationStatus } from '../organization/organization.entity';
 import { ReportingStatus } from '../benefit/benefit.enums';
 import type { BenefitReportingStatus } from '../benefit/benefit.types';
 
-/**
- * Where live cost-budget levels come from. Until the limits module provides one, the bucket is
- * reported full; it replaces this with its own (createServices) without touching `me`.
- */
-export interface CostBudgetProbe {
-  currentlyAvailable(ctx: RequestContext, applicationId: number, capacity: number, restoreRate: number): number | Promise<number>;
-}
-const FULL_BUCKET: CostBudgetProbe = { currentlyAvailable: (_ctx, _id, capacity) => capacity };
-
+/** `me`: the calling application's status, limits and obligations (DESIGN.md §5). */
 const DAY_MS = 86_400_000;
 
-/** `me`: the calling application's status, limits and obligations (DESIGN.md §5). */
 export class ApplicationStatusService {
-  constructor(private readonly budget: CostBudgetProbe = FULL_BUCKET) {}
-
   async status(ctx: RequestContext): Promise<ApplicationStatusView> {
     const p = ctx.principal;
     if (p.kind !== 'application') throw forbidden('Only partner applications (client-credentials tokens) have an application status.');
     const today = ctx.clock.today();
     const dayStart = new Date(Date.parse(`${today}T00:00:00+05:30`));
-    const [[app], mous, [{ n }], reporting] = await Promise.all([
+    const [[app], mous, reporting] = await Promise.all([
       ctx.ds.query(
         `SELECT a.id, a.name, a.client_id, a.status, a.approved_scopes, a.daily_record_quota, a.cost_budget, a.cost_restore_rate,
                 a.first_record_access_at, o.id AS org_id, o.name AS org_name, o.status AS org_status
@@ -41,10 +29,6 @@ export class ApplicationStatusService {
         'SELECT reference, effective_from, expires_on, terminated_on FROM mou WHERE organization_id = ? ORDER BY effective_from DESC, id DESC',
         [p.organizationId],
       ) as Promise<Record<string, unknown>[]>,
-      ctx.ds.query(
-        'SELECT COUNT(DISTINCT udid) AS n FROM access_event WHERE application_id = ? AND occurred_at >= ?',
-        [p.applicationId, toDbDateTime(dayStart)],
-      ) as Promise<{ n: unknown }[]>,
       ctx.services.reciprocity.reportingStatus(ctx, p.applicationId),
     ]);
     const view = new ApplicationStatusView();
@@ -54,9 +38,12 @@ export class ApplicationStatusService {
     const approved: string[] = app.approved_scopes ? JSON.parse(String(app.approved_scopes)) : [];
     view.approvedScopes = approved.filter(isScope).sort().map(scopeToName);
     view.mou = this.mouInForce(mous, today);
-    view.costBudget = await this.costBudget(ctx, p, Number(app.cost_budget), Number(app.cost_restore_rate));
-    const limit = Number(app.daily_record_quota);
-    const used = Number(n);
+    // The levels the gate enforces (the budget store: this process, or Redis shared by every replica).
+    const budget = { capacity: Number(app.cost_budget), restoreRate: Number(app.cost_restore_rate), dailyRecordQuota: Number(app.daily_record_quota) };
+    const { currentlyAvailable, recordsToday } = await ctx.services.budget.status(p.applicationId, budget);
+    view.costBudget = { maximumAvailable: budget.capacity, currentlyAvailable: Math.min(budget.capacity, currentlyAvailable), restoreRate: budget.restoreRate };
+    const limit = budget.dailyRecordQuota;
+    const used = recordsToday;
     view.dailyRecordQuota = { limit, used, remaining: Math.max(0, limit - used), resetsAt: new Date(dayStart.getTime() + DAY_MS) };
     view.benefitReporting = this.benefitReporting(fromDbDateTime(app.first_record_access_at as string | null), reporting);
     return view;
@@ -74,11 +61,6 @@ export class ApplicationStatusService {
       }
     }
     return null;
-  }
-
-  private async costBudget(ctx: RequestContext, p: ApplicationPrincipal, capacity: number, restoreRate: number): Promise<CostBudget> {
-    const available = await this.budget.currentlyAvailable(ctx, p.applicationId, capacity, restoreRate);
-    return { maximumAvailable: capacity, currentlyAvailable: Math.max(0, Math.min(capacity, Math.floor(available))), restoreRate };
   }
 
   /**
