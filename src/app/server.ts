@@ -28,7 +28,7 @@ import { oauthRouter } from '../modules/application/oauth.routes';
 import { loginRouter } from '../modules/staff/login.routes';
 import { explorerRouter } from '../modules/explorer/explorer.routes';
 import { budgetGate, costPlugin, staticLimits } from '../core/limits/limits.middleware';
-import { createBudgetStore } from '../core/limits/budget.redis';
+import { createBudgetStore, redisClientOf } from '../core/limits/budget.redis';
 import { benefitUploadRouter } from '../modules/benefit/benefit-upload.routes';
 import { reportingOnlyRequest } from '../modules/benefit/reciprocity.access';
 
@@ -78,7 +78,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   const clock = opts.clock ?? new Clock();
   const log = opts.log ?? createLogger(config.logLevel);
   const budgetStore = await createBudgetStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, log });
-  const services = createServices({ ds, config, clock, log, budgetStore });
+  const services = createServices({ ds, config, clock, log, budgetStore, redis: redisClientOf(budgetStore) });
   const schema = await buildAppSchema({ authorization: opts.authorization !== false });
   const trusted = config.trustProxy.length ? buildBlockList(config.trustProxy) : null;
 
@@ -200,7 +200,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     res.send(await services.metrics.registry.metrics());
   });
 
-  app.use(oauthRouter(services));
+  app.use(oauthRouter(services, trusted));
   app.use(loginRouter(services, trusted));
   if (config.graphiql) app.use(explorerRouter(services, schema));
   app.use(benefitUploadRouter(gate));

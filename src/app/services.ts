@@ -17,6 +17,8 @@ import { ApplicationService } from '../modules/application/application.service';
 import { ApplicationAccessService } from '../modules/application/application-access.service';
 import { StaffService } from '../modules/staff/staff.service';
 import { LoginLimiter } from '../modules/staff/login.limiter';
+import { ClientAuthLimiter } from '../modules/application/oauth.limiter';
+import type Redis from 'ioredis';
 import { ApplicationStatusService } from '../modules/me/me.service';
 import { createMetrics } from '../core/http/observability';
 import { BenefitService } from '../modules/benefit/benefit.service';
@@ -24,7 +26,8 @@ import { BenefitAnalyticsService } from '../modules/benefit/benefit.analytics';
 import { ReciprocityService } from '../modules/benefit/reciprocity.service';
 
 /** The services of one running instance; each module adds its service here. */
-export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger; budgetStore?: BudgetStore }) {
+export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger; budgetStore?: BudgetStore; redis?: Redis | null }) {
+  const counters = { redis: deps.redis ?? null, prefix: deps.config.redisKeyPrefix };
   const tokens = new TokenService(deps.config.jwtSecret, () => deps.clock.now());
   const usage = new UsageRecorder(deps.ds, deps.log);
   const accessLog = new AccessLogWriter(deps.ds, deps.log);
@@ -39,19 +42,20 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     metrics,
     budget: new BudgetService(deps.budgetStore ?? new MemoryBudgetStore(), deps.clock),
     usage,
-    scraping: new ScrapingDetector({ ds: deps.ds, log: deps.log, clock: deps.clock, gate, usage, autoSuspend: deps.config.scrapingAutoSuspend,
+    scraping: new ScrapingDetector({ ds: deps.ds, log: deps.log, clock: deps.clock, gate, usage, autoSuspend: deps.config.scrapingAutoSuspend, counters,
       onRaise: (kind) => metrics.alertsRaised.inc({ kind }) }),
     pwd: new PwdService(),
     oversight: new OversightService(),
     reciprocity,
     benefit: new BenefitService(),
     benefitAnalytics: new BenefitAnalyticsService(),
-    organization: new OrganizationService(),
+    organization: new OrganizationService(counters),
     mou: new MouService(),
     application: new ApplicationService(),
     applicationAccess: new ApplicationAccessService(),
     staff: new StaffService(),
-    loginLimiter: new LoginLimiter(),
+    loginLimiter: new LoginLimiter(counters),
+    clientAuthLimiter: new ClientAuthLimiter(counters),
     applicationStatus: new ApplicationStatusService(),
   };
 }

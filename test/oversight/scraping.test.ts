@@ -86,6 +86,33 @@ describe('scraping detection (replayed traffic, injectable clock)', () => {
     expect((await alerts(c.p)).map((x) => x.kind)).toEqual(['UNKNOWN_UDID_RATIO']);
   });
 
+  it('flags a mixed walk (one random UDID, two re-reads of known records) by its distinct unknown share', async () => {
+    const c = await client();
+    const rnd = seeded(13);
+    const known = udids.slice(200, 210);
+    for (let i = 0; i < 20; i++) {
+      await c.gql(LOOKUP, { u: randomUdid(rnd) });
+      await c.gql(LOOKUP, { u: known[(2 * i) % 10] });
+      await c.gql(LOOKUP, { u: known[(2 * i + 1) % 10] });
+    }
+    const a = await alerts(c.p);
+    expect(a.map((x) => x.kind)).toEqual(['UNKNOWN_UDID_RATIO']);
+    // The plain share (10 of 28) is below unknownShare; the distinct share (10 of 20) is not.
+    expect(JSON.parse(a[0].evidence)).toMatchObject({ lookups: 28, unknownLookups: 10, distinctLookups: 20, distinctUnknown: 10 });
+  });
+
+  it('flags distinctUnknown unknown UDIDs in a window even when diluted by many distinct known ones', async () => {
+    const c = await client();
+    const rnd = seeded(17);
+    for (let i = 0; i < DETECTION.distinctUnknown; i++) {
+      await c.gql(LOOKUP, { u: randomUdid(rnd) });
+      for (let k = 0; k < 3; k++) await c.gql(LOOKUP, { u: udids[i * 3 + k] });
+    }
+    const a = await alerts(c.p);
+    expect(a.map((x) => x.kind)).toEqual(['UNKNOWN_UDID_RATIO']);
+    expect(JSON.parse(a[0].evidence)).toMatchObject({ distinctUnknown: DETECTION.distinctUnknown, lookups: 4 * DETECTION.distinctUnknown - 3 });
+  });
+
   it('flags a distinct-record rate far above the application\'s own norm', async () => {
     const c = await client();
     const PAGE = `query($a: String) { pwds(filter: {}, first: 20, after: $a) { edges { node { udid } } pageInfo { endCursor } } }`;

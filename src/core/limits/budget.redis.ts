@@ -133,3 +133,10 @@ export async function createBudgetStore(opts: { redisUrl?: string; prefix: strin
   }
   return store;
 }
+
+/** The ioredis client behind a budget store, or null without Redis; other shared counters reuse it. */
+export function redisClientOf(store: BudgetStore): Redis | null {
+  if (store instanceof RedisBudgetStore) return store.redis;
+  if (store instanceof ResilientBudgetStore) return (store as unknown as { primary: RedisBudgetStore }).primary.redis;
+  return null;
+}

@@ -1,14 +1,21 @@
 import { Router, urlencoded, json, Request, Response } from 'express';
+import type { BlockList } from 'node:net';
 import type { Services } from '../../app/services';
 import { verifySecret } from '../../core/auth/secrets';
 import { isScope, Scope } from '../../core/authz/scopes';
 import { toDbDateTime } from '../../core/db/columns';
+import { clientIp } from '../../core/http/client-ip';
 
 function oauthError(res: Response, status: number, error: string, description: string, basic = false) {
   if (basic && status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="udid-exchange"');
   res.setHeader('Cache-Control', 'no-store');
   res.status(status).json({ error, error_description: description });
 }
+
+/** Percent-decoding of a Basic user or password part; null when it is not valid percent-encoding. */
+const formDecode = (s: string): string | null => {
+  try { return decodeURIComponent(s); } catch { return null; }
+};
 
 /** Client id and secret from HTTP Basic (RFC 6749 §2.3.1) or from the form body. */
 function clientCredentials(req: Request): { id: string; secret: string; basic: boolean } | null {
@@ -17,7 +24,9 @@ function clientCredentials(req: Request): { id: string; secret: string; basic: b
     const decoded = Buffer.from(auth.slice(6), 'base64').toString('utf8');
     const i = decoded.indexOf(':');
     if (i < 0) return null;
-    return { id: decodeURIComponent(decoded.slice(0, i)), secret: decodeURIComponent(decoded.slice(i + 1)), basic: true };
+    const id = formDecode(decoded.slice(0, i));
+    const secret = formDecode(decoded.slice(i + 1));
+    return id === null || secret === null ? null : { id, secret, basic: true };
   }
   const b = (req.body ?? {}) as Record<string, unknown>;
   if (typeof b.client_id === 'string' && typeof b.client_secret === 'string') return { id: b.client_id, secret: b.client_secret, basic: false };
@@ -25,7 +34,7 @@ function clientCredentials(req: Request): { id: string; secret: string; basic: b
 }
 
 /** POST /oauth/token: OAuth2 client credentials grant (RFC 6749 §4.4). */
-export function oauthRouter(services: Services): Router {
+export function oauthRouter(services: Services, trusted: BlockList | null = null): Router {
   const router = Router();
   router.post('/oauth/token', urlencoded({ extended: false, limit: '8kb' }), json({ limit: '8kb' }), async (req, res, next) => {
     try {
@@ -34,7 +43,15 @@ export function oauthRouter(services: Services): Router {
         return oauthError(res, 400, 'unsupported_grant_type', 'Only grant_type=client_credentials is supported.');
       }
       const creds = clientCredentials(req);
-      if (!creds) return oauthError(res, 401, 'invalid_client', 'Send the client id and secret with HTTP Basic authentication or as client_id and client_secret.', true);
+      if (!creds) return oauthError(res, 401, 'invalid_client', 'Send the client id and secret with HTTP Basic authentication or as client_id and client_secret (percent-encoded in Basic).', true);
+      const ip = clientIp(req, trusted);
+      const clientKey = creds.id.slice(0, 40);
+      const wait = await services.clientAuthLimiter.lockedFor(clientKey, ip);
+      if (wait > 0) {
+        // RFC 8628's slow_down is the registered OAuth error for "too many requests, back off".
+        res.setHeader('Retry-After', String(wait));
+        return oauthError(res, 429, 'slow_down', `Too many failed client authentications from ${ip}; try again in ${Math.ceil(wait / 60)} minutes.`);
+      }
       const apps: Record<string, unknown>[] = await services.ds.query(
         'SELECT id, organization_id, status, approved_scopes FROM application WHERE client_id = ?', [creds.id.slice(0, 40)],
       );
@@ -43,7 +60,11 @@ export function oauthRouter(services: Services): Router {
         ? await services.ds.query('SELECT id, secret_hash FROM client_credential WHERE application_id = ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1', [app.id])
         : [];
       const ok = await verifySecret(creds.secret, secrets[0]?.secret_hash);
-      if (!app || !ok) return oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.', creds.basic);
+      if (!app || !ok) {
+        await services.clientAuthLimiter.failed(clientKey, ip);
+        return oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.', creds.basic);
+      }
+      await services.clientAuthLimiter.succeeded(clientKey, ip);
       if (app.status !== 'APPROVED') {
         return oauthError(res, 400, 'unauthorized_client', app.status === 'DISABLED'
           ? 'This application has been disabled by NIC.' : 'This application is not approved yet; DEPwD must approve its scopes first.');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { CounterStore, makeLimiter, memoryCounters } from '../../core/throttle/limiter';
 import type { RequestContext } from '../../app/context';
 import { recordAdminAudit } from '../../core/audit/admin-audit';
 import { visibleOrg } from '../../core/auth/actor';
@@ -27,7 +28,11 @@ const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed|Duplicate en
  * activation by NIC, each only from the state the SOP puts before it.
  */
 export class OrganizationService {
-  private readonly registrations = new RateLimiterMemory({ keyPrefix: 'register', points: REGISTRATIONS_PER_IP_PER_HOUR, duration: 3600 });
+  private readonly registrations;
+
+  constructor(counters: CounterStore = memoryCounters) {
+    this.registrations = makeLimiter(counters, { keyPrefix: 'register', points: REGISTRATIONS_PER_IP_PER_HOUR, duration: 3600 });
+  }
 
   async get(ctx: RequestContext, id: number): Promise<OrganizationEntity> {
     const org = await ctx.ds.getRepository(OrganizationEntity).findOneBy({ id });

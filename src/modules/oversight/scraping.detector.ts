@@ -5,125 +5,90 @@ import type { RequestGate } from '../../core/auth/gate';
 import { toDbDateTime } from '../../core/db/columns';
 import { serialTransaction } from '../../core/db/serial-transaction';
 import type { UsageRecorder } from './usage.recorder';
+import type { CounterStore } from '../../core/throttle/limiter';
+import { AlertKind, decide, DETECTION, MemoryWindows, Observation, Raise, Tally, WindowStore } from './scraping.rules';
+import { RedisWindows } from './scraping.redis';
 
-/** Thresholds of the enumeration patterns (DESIGN.md §7); one table so README and tests agree. */
-export const DETECTION = {
-  windowMs: 10 * 60_000,
-  /** Unknown-UDID share: at least this many lookups in the window, at least this share unknown. */
-  minLookups: 20,
-  unknownShare: 0.5,
-  /** Lookups of this many consecutive running numbers under one UDID prefix. */
-  sequentialRun: 8,
-  /** Distinct records in a window above factor × the application's norm (after normWindows windows of history). */
-  spikeFactor: 5,
-  spikeFloor: 200,
-  normWindows: 3,
-  /** Without history, a window above this many distinct records is a spike. */
-  coldStartCeiling: 2000,
-} as const;
-
-export type AlertKind = 'UNKNOWN_UDID_RATIO' | 'SEQUENTIAL_UDIDS' | 'DISTINCT_RATE_SPIKE';
-
-interface AppWindow {
-  start: number;
-  lookups: number;
-  unknown: number;
-  distinct: Set<string>;
-  /** UDID prefix (state, district, CMO, type, year of birth: 11 characters) → running numbers looked up. */
-  byPrefix: Map<string, Set<number>>;
-  raised: Set<AlertKind>;
-}
-
-/** A UDID's layout (pwd.generator.ts makeUdid): 11-character prefix, 6-digit running number, check digit. */
-const splitUdid = (udid: string) => ({ prefix: udid.slice(0, 11), running: Number(udid.slice(11, 17)) });
+export { DETECTION };
+export type { AlertKind };
 
 /**
  * Watches lookups and records served per application in fixed windows and raises scraping alerts
- * (one per kind per window). Alerts are written off the request path. Each API process watches the
- * traffic it serves; behind a load balancer a scraper's requests are split across replicas, and
- * every replica still sees the pattern in its share.
+ * (one per kind per window). With Redis (counters.redis) the windows are shared by every replica, so
+ * a scraper whose requests a load balancer spreads over replicas is seen whole, and exactly one
+ * replica raises each alert; when Redis does not answer, this process's own windows take over.
+ * Observations and alerts are handled off the request path; errors are logged, never thrown.
  */
 export class ScrapingDetector {
-  private windows = new Map<number, AppWindow>();
-  private norms = new Map<number, { windows: number; mean: number }>();
+  private readonly local = new MemoryWindows();
+  private readonly shared: RedisWindows | null;
+  private readonly inFlight = new Set<Promise<void>>();
   private writes: Promise<void> = Promise.resolve();
+  private lastLoud = 0;
   raised = 0;
 
   constructor(private readonly deps: {
     ds: DataSource; log: Logger; clock: Clock; gate: RequestGate; usage: UsageRecorder; autoSuspend: boolean;
-    onRaise?: (kind: AlertKind) => void;
-  }) {}
+    counters?: CounterStore; onRaise?: (kind: AlertKind) => void;
+  }) {
+    this.shared = deps.counters?.redis ? new RedisWindows(deps.counters.redis, deps.counters.prefix) : null;
+  }
 
   /** A lookup by UDID (pwd, verifyUdid), found or not. */
   observeLookup(applicationId: number, udid: string, found: boolean): void {
-    const now = this.deps.clock.nowMs();
-    const w = this.window(applicationId, now);
-    w.lookups++;
-    if (!found) {
-      w.unknown++;
-      this.deps.usage.add(applicationId, this.deps.clock.today(), { unknownLookups: 1 });
-    }
-    if (w.lookups >= DETECTION.minLookups && w.unknown / w.lookups >= DETECTION.unknownShare) {
-      this.raise(applicationId, w, 'UNKNOWN_UDID_RATIO', now, { lookups: w.lookups, unknownLookups: w.unknown, unknownShare: +(w.unknown / w.lookups).toFixed(3) });
-    }
-    if (!/^[A-Z]{2}\d{16}$/.test(udid)) return;
-    const { prefix, running } = splitUdid(udid);
-    let seen = w.byPrefix.get(prefix);
-    if (!seen) { seen = new Set(); w.byPrefix.set(prefix, seen); }
-    seen.add(running);
-    let lo = running; let hi = running;
-    while (seen.has(lo - 1)) lo--;
-    while (seen.has(hi + 1)) hi++;
-    if (hi - lo + 1 >= DETECTION.sequentialRun) {
-      this.raise(applicationId, w, 'SEQUENTIAL_UDIDS', now, { prefix, runningFrom: lo, runningTo: hi, runLength: hi - lo + 1 });
-    }
+    if (!found) this.deps.usage.add(applicationId, this.deps.clock.today(), { unknownLookups: 1 });
+    this.observe(applicationId, { type: 'lookup', udid, found });
   }
 
   /** Records served by one request (every source). */
   observeServed(applicationId: number, udids: Iterable<string>): void {
+    const list = [...udids];
+    if (list.length) this.observe(applicationId, { type: 'served', udids: list });
+  }
+
+  /** Resolves when every observation so far is counted and every alert it raised is stored. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+    await this.writes;
+  }
+
+  private observe(applicationId: number, o: Observation): void {
     const now = this.deps.clock.nowMs();
-    const w = this.window(applicationId, now);
-    for (const u of udids) w.distinct.add(u);
-    const norm = this.norms.get(applicationId);
-    const limit = norm && norm.windows >= DETECTION.normWindows
-      ? Math.max(DETECTION.spikeFactor * norm.mean, DETECTION.spikeFloor)
-      : DETECTION.coldStartCeiling;
-    if (w.distinct.size > limit) {
-      this.raise(applicationId, w, 'DISTINCT_RATE_SPIKE', now, {
-        distinctRecords: w.distinct.size, threshold: Math.round(limit), normPerWindow: norm ? Math.round(norm.mean) : null, normWindows: norm?.windows ?? 0,
-      });
+    if (!this.shared) {
+      const t = this.local.tally(applicationId, now, o);
+      for (const r of decide(t)) if (this.local.claim(applicationId, t.start, r.kind)) this.raise(applicationId, t.start, now, r);
+      return;
+    }
+    const p = this.observeShared(this.shared, applicationId, now, o)
+      .catch((err) => this.deps.log.error({ err: (err as Error).message, applicationId }, 'scraping detection failed for one observation'))
+      .finally(() => this.inFlight.delete(p));
+    this.inFlight.add(p);
+  }
+
+  private async observeShared(shared: RedisWindows, applicationId: number, now: number, o: Observation): Promise<void> {
+    let store: WindowStore = shared;
+    let t: Tally;
+    try {
+      t = await shared.tally(applicationId, now, o);
+    } catch (err) {
+      if (Date.now() - this.lastLoud > 60_000) {
+        this.lastLoud = Date.now();
+        this.deps.log.error({ err: (err as Error).message }, 'REDIS UNREACHABLE: scraping detection falls back to this process\'s windows and does NOT see traffic served by other replicas');
+      }
+      store = this.local;
+      t = this.local.tally(applicationId, now, o);
+    }
+    for (const r of decide(t)) {
+      if (await store.claim(applicationId, t.start, r.kind)) this.raise(applicationId, t.start, now, r);
     }
   }
 
-  /** Resolves when every alert raised so far is stored. */
-  idle(): Promise<void> {
-    return this.writes;
-  }
-
-  private window(applicationId: number, now: number): AppWindow {
-    let w = this.windows.get(applicationId);
-    if (w && now - w.start < DETECTION.windowMs) return w;
-    if (w) {
-      // Close the window: its distinct count joins the application's norm (a running mean).
-      const n = this.norms.get(applicationId) ?? { windows: 0, mean: 0 };
-      n.mean = (n.mean * n.windows + w.distinct.size) / (n.windows + 1);
-      n.windows = Math.min(n.windows + 1, 1000);
-      this.norms.set(applicationId, n);
-    }
-    const start = w ? w.start + Math.floor((now - w.start) / DETECTION.windowMs) * DETECTION.windowMs : now;
-    w = { start, lookups: 0, unknown: 0, distinct: new Set(), byPrefix: new Map(), raised: new Set() };
-    this.windows.set(applicationId, w);
-    return w;
-  }
-
-  private raise(applicationId: number, w: AppWindow, kind: AlertKind, now: number, evidence: Record<string, unknown>): void {
-    if (w.raised.has(kind)) return;
-    w.raised.add(kind);
+  private raise(applicationId: number, windowStartMs: number, now: number, { kind, evidence }: Raise): void {
     this.raised++;
     this.deps.onRaise?.(kind);
     const { ds, log, gate, autoSuspend } = this.deps;
     log.warn({ applicationId, kind, evidence }, 'scraping alert raised');
-    const windowStart = toDbDateTime(new Date(w.start));
+    const windowStart = toDbDateTime(new Date(windowStartMs));
     const windowEnd = toDbDateTime(new Date(now));
     this.writes = this.writes.then(async () => {
       try {

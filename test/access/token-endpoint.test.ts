@@ -1,0 +1,47 @@
+import { startTestServer, TestServer, createActivePartner } from '../helpers/server';
+import { TOKEN_FAILURES_PER_CLIENT, TOKEN_LOCKOUT_S } from '../../src/modules/application/oauth.limiter';
+
+/** /oauth/token client authentication: malformed Basic credentials and the wrong-secret throttle (one process). */
+describe('/oauth/token client authentication', () => {
+  let t: TestServer;
+  beforeAll(async () => { t = await startTestServer({ records: 0 }); });
+  afterAll(() => t.close());
+
+  const token = async (init: { basic?: string; form?: Record<string, string> }) => {
+    const res = await fetch(`${t.url}/oauth/token`, {
+      method: 'POST',
+      headers: init.basic ? { authorization: `Basic ${Buffer.from(init.basic).toString('base64')}` } : {},
+      body: new URLSearchParams({ grant_type: 'client_credentials', ...init.form }),
+    });
+    return { status: res.status, body: (await res.json()) as any, retryAfter: res.headers.get('retry-after'), wwwAuth: res.headers.get('www-authenticate') };
+  };
+
+  it('answers 401 invalid_client (not 500) when the Basic user or password part is not valid percent-encoding', async () => {
+    for (const basic of ['%E0%A4%A:secret', 'udx_client:%zz', '%:%']) {
+      const r = await token({ basic });
+      expect([r.status, r.body.error, r.wwwAuth]).toEqual([401, 'invalid_client', 'Basic realm="udid-exchange"']);
+    }
+  });
+
+  it('accepts percent-encoded Basic credentials', async () => {
+    const p = await createActivePartner(t.ds);
+    const r = await token({ basic: `${encodeURIComponent(p.clientId)}:${encodeURIComponent(p.clientSecret)}` });
+    expect([r.status, r.body.token_type]).toEqual([200, 'Bearer']);
+  });
+
+  it('locks a client id out after exactly TOKEN_FAILURES_PER_CLIENT wrong secrets, with Retry-After; other clients go on', async () => {
+    const p = await createActivePartner(t.ds);
+    const other = await createActivePartner(t.ds);
+    // A success before the failures clears nothing that matters; failures then count from zero.
+    expect((await token({ form: { client_id: p.clientId, client_secret: p.clientSecret } })).status).toBe(200);
+    for (let i = 0; i < TOKEN_FAILURES_PER_CLIENT; i++) {
+      const r = await token({ basic: `${p.clientId}:wrong-${i}` });
+      expect([r.status, r.body.error]).toEqual([401, 'invalid_client']);
+    }
+    const locked = await token({ form: { client_id: p.clientId, client_secret: p.clientSecret } });
+    expect([locked.status, locked.body.error]).toEqual([429, 'slow_down']);
+    expect(Number(locked.retryAfter)).toBeGreaterThan(TOKEN_LOCKOUT_S - 60);
+    expect(Number(locked.retryAfter)).toBeLessThanOrEqual(TOKEN_LOCKOUT_S);
+    expect((await token({ form: { client_id: other.clientId, client_secret: other.clientSecret } })).status).toBe(200);
+  });
+});
