@@ -8,6 +8,7 @@ import type { Logger } from '../core/logger';
 import { createLoaders, Loaders } from '../core/loaders/loaders';
 import type { Services } from './services';
 import type { RequestCost } from '../core/limits/limits.middleware';
+import { DisclosureLedger } from '../modules/access/disclosure.ledger';
 
 /**
  * The request context: passed first to every service call (STYLE.md habit 3). Built once per HTTP
@@ -26,8 +27,8 @@ export interface RequestContext {
   services: Services;
   loaders: Loaders;
   accessEvents: AccessEventSink;
-  /** Distinct PwD record ids served in this request (for the daily distinct-record quota). */
-  servedRecords: Set<string>;
+  /** Every PwD record, verification and existence answer leaves through it (quota, access log, detection). */
+  ledger: DisclosureLedger;
   operationName: string | null;
   /** Requested cost and budget, set by the limits before execution (absent when GraphQL rejects the document itself). */
   cost?: RequestCost;
@@ -58,9 +59,13 @@ class LazyContext {
 }
 
 /** `base.log` is the service's logger: the context's `log` is its child carrying the request id. */
-export function buildContext(base: Omit<RequestContext, 'loaders' | 'servedRecords' | 'operationName'> & { operationName?: string | null }): RequestContext {
+export function buildContext(base: Omit<RequestContext, 'loaders' | 'ledger' | 'operationName'> & { operationName?: string | null }): RequestContext {
   const { log, ...rest } = base;
-  const ctx = Object.assign(new LazyContext(), rest, { operationName: base.operationName ?? null, servedRecords: new Set<string>() });
-  ctx[SERVICE_LOG] = log;
-  return ctx as unknown as RequestContext;
+  const ctx = Object.assign(new LazyContext(), rest, { operationName: base.operationName ?? null }) as unknown as RequestContext;
+  (ctx as unknown as LazyContext)[SERVICE_LOG] = log;
+  const s = base.services;
+  ctx.ledger = new DisclosureLedger(s.budget.store, base.clock, base.accessEvents, s.disclosureSubscribers, {
+    principal: base.principal, requestId: base.requestId, ip: base.ip, now: base.now, operationName: () => ctx.operationName,
+  });
+  return ctx;
 }

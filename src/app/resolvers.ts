@@ -1,4 +1,4 @@
-import { PwdResolver } from '../modules/pwd/pwd.resolver';
+import { PwdEdgeResolver, PwdResolver } from '../modules/pwd/pwd.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { MouResolver } from '../modules/mou/mou.resolver';
 import { ApplicationResolver } from '../modules/application/application.resolver';
@@ -8,4 +8,4 @@ import { ApplicationStatusResolver } from '../modules/me/me.resolver';
 import { BenefitReportResultResolver, BenefitResolver } from '../modules/benefit/benefit.resolver';
 
 /** Every resolver of every module; the one list the schema is built from. */
-export const RESOLVERS = [PwdResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];
+export const RESOLVERS = [PwdResolver, PwdEdgeResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];

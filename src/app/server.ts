@@ -27,10 +27,10 @@ import { createServices, Services } from './services';
 import { oauthRouter } from '../modules/application/oauth.routes';
 import { loginRouter } from '../modules/staff/login.routes';
 import { explorerRouter } from '../modules/explorer/explorer.routes';
-import { budgetGate, costPlugin, staticLimits } from '../core/limits/limits.middleware';
+import { BudgetDeps, budgetGate, costGuardPlugin, costPlugin, staticLimits } from '../core/limits/limits.middleware';
 import { createBudgetStore, redisClientOf } from '../core/limits/budget.redis';
 import { benefitUploadRouter } from '../modules/benefit/benefit-upload.routes';
-import { reportingOnlyRequest } from '../modules/benefit/reciprocity.access';
+import { REPORTING_ROOT_FIELDS, reportingOnlyRequest } from '../modules/benefit/reciprocity.access';
 
 export interface AppServer {
   app: express.Express;
@@ -81,6 +81,13 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   const services = createServices({ ds, config, clock, log, budgetStore, redis: redisClientOf(budgetStore) });
   const schema = await buildAppSchema({ authorization: opts.authorization !== false });
   const trusted = config.trustProxy.length ? buildBlockList(config.trustProxy) : null;
+  const budgetDeps: BudgetDeps = {
+    budget: services.budget,
+    budgetOf: (id) => services.gate.budgetOf(id),
+    reportingFields: REPORTING_ROOT_FIELDS,
+    countRequest: (id, day, d) => services.usage.add(id, day, d),
+    rejected: (code) => { if (code === 'THROTTLED' || code === 'DAILY_RECORD_QUOTA_EXCEEDED') services.metrics.budgetRejections.inc({ code }); },
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -123,7 +130,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: 4 * 1024 * 1024, sizeCalculation: InMemoryLRUCache.sizeCalculation }),
     // No HTTP caching of answers that carry personal data: Cache-Control: no-store is set on /graphql
     // below, and Apollo's cache-control plugin (which wraps every field resolver to compute a policy) is off.
-    plugins: [ApolloServerPluginCacheControlDisabled(), observabilityPlugin(), unavailableStatusPlugin(), introspectionGatePlugin(), costPlugin(schema)],
+    plugins: [ApolloServerPluginCacheControlDisabled(), observabilityPlugin(), unavailableStatusPlugin(), introspectionGatePlugin(), costGuardPlugin(), costPlugin(schema, budgetDeps, log)],
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         development: config.nodeEnv === 'development',
@@ -179,7 +186,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   });
   // Bodies up to 1 MB (413 above), because a reportBenefits batch of 500 items travels in the variables;
   // the GraphQL document itself is bounded by the static limits (STATIC_LIMITS.maxDocumentBytes, 400 QUERY_TOO_COMPLEX).
-  app.use('/graphql', express.json({ limit: '1mb' }), staticLimits(schema), gate, budgetGate(services), expressMiddleware(apollo, {
+  app.use('/graphql', express.json({ limit: '1mb' }), staticLimits(schema), gate, budgetGate(budgetDeps), expressMiddleware(apollo, {
     context: async ({ res }) => res.locals.ctx as RequestContext,
   }));
   // After /graphql, so the API's requests do not walk these routes first.

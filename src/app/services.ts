@@ -7,7 +7,8 @@ import { GATE_CACHE_MS, RequestGate } from '../core/auth/gate';
 import { AccessLogWriter } from '../core/audit/access-log';
 import { BudgetService } from '../core/limits/budget.service';
 import { BudgetStore, MemoryBudgetStore } from '../core/limits/budget.store';
-import { PwdService } from '../modules/pwd/pwd.service';
+import { PwdService, VERIFY_ATTEMPTS_PER_DAY } from '../modules/pwd/pwd.service';
+import { storeAlert } from '../modules/access/alerts';
 import { UsageRecorder } from '../modules/oversight/usage.recorder';
 import { ScrapingDetector } from '../modules/oversight/scraping.detector';
 import { OversightService } from '../modules/oversight/oversight.service';
@@ -21,9 +22,10 @@ import { ClientAuthLimiter } from '../modules/application/oauth.limiter';
 import type Redis from 'ioredis';
 import { ApplicationStatusService } from '../modules/me/me.service';
 import { createMetrics } from '../core/http/observability';
-import { BenefitService } from '../modules/benefit/benefit.service';
+import { BenefitService, UNKNOWN_REPORT_UDIDS_PER_DAY } from '../modules/benefit/benefit.service';
 import { BenefitAnalyticsService } from '../modules/benefit/benefit.analytics';
 import { ReciprocityService } from '../modules/benefit/reciprocity.service';
+import type { DisclosureSubscribers } from '../modules/access/disclosure.ledger';
 
 /** The services of one running instance; each module adds its service here. */
 export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger; budgetStore?: BudgetStore; redis?: Redis | null }) {
@@ -34,6 +36,14 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
   const reciprocity = new ReciprocityService(deps.ds, deps.clock, deps.log, deps.config.benefitReportingGraceDays);
   const gate = new RequestGate(deps.ds, deps.clock, GATE_CACHE_MS, reciprocity);
   const metrics = createMetrics({ accessLogBacklog: () => accessLog.backlog });
+  const scraping = new ScrapingDetector({ ds: deps.ds, log: deps.log, clock: deps.clock, gate, usage, autoSuspend: deps.config.scrapingAutoSuspend, counters,
+    onRaise: (kind) => metrics.alertsRaised.inc({ kind }) });
+  // The disclosure ledger's subscribers: detection and the reciprocity clock see every disclosure.
+  const disclosureSubscribers: DisclosureSubscribers = {
+    lookedUp: (app, udid, found) => scraping.observeLookup(app, udid, found),
+    served: (app, udids) => scraping.observeServed(app, udids),
+    firstAccess: (app, at) => reciprocity.noteAccess(app, at, () => gate.noteReciprocity(app, { firstRecordAccessAt: at })),
+  };
   return {
     ds: deps.ds, config: deps.config, clock: deps.clock, log: deps.log,
     tokens,
@@ -42,12 +52,20 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     metrics,
     budget: new BudgetService(deps.budgetStore ?? new MemoryBudgetStore(), deps.clock),
     usage,
-    scraping: new ScrapingDetector({ ds: deps.ds, log: deps.log, clock: deps.clock, gate, usage, autoSuspend: deps.config.scrapingAutoSuspend, counters,
-      onRaise: (kind) => metrics.alertsRaised.inc({ kind }) }),
-    pwd: new PwdService(),
+    scraping,
+    disclosureSubscribers,
+    pwd: new PwdService((app, udid, at) => {
+      metrics.alertsRaised.inc({ kind: 'VERIFY_BRUTE_FORCE' });
+      void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'VERIFY_BRUTE_FORCE', windowStart: at, at,
+        evidence: { udid, failedAttempts: VERIFY_ATTEMPTS_PER_DAY, attemptsPerDay: VERIFY_ATTEMPTS_PER_DAY } });
+    }),
     oversight: new OversightService(),
     reciprocity,
-    benefit: new BenefitService(),
+    benefit: new BenefitService((app, unknownToday, at) => {
+      metrics.alertsRaised.inc({ kind: 'EXISTENCE_PROBING' });
+      void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'EXISTENCE_PROBING', windowStart: at, at,
+        evidence: { unknownUdidsToday: unknownToday, threshold: UNKNOWN_REPORT_UDIDS_PER_DAY } });
+    }),
     benefitAnalytics: new BenefitAnalyticsService(),
     organization: new OrganizationService(counters),
     mou: new MouService(),

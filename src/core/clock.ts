@@ -1,11 +1,16 @@
 /** The time source of the whole service. Tests move it to make an MoU expire between two calls. */
 export class Clock {
   private offsetMs = 0;
+  private frozenMs: number | null = null;
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.nowMs());
   }
   nowMs(): number {
-    return Date.now() + this.offsetMs;
+    return this.frozenMs ?? Date.now() + this.offsetMs;
+  }
+  /** Stops time at its current instant (tests that assert exact bucket levels) until reset(). */
+  freeze(): void {
+    this.frozenMs = this.nowMs();
   }
   /** 'YYYY-MM-DD' of today in India (MoU dates are Indian calendar dates). */
   today(): string {
@@ -19,6 +24,7 @@ export class Clock {
   }
   reset(): void {
     this.offsetMs = 0;
+    this.frozenMs = null;
   }
 }
 

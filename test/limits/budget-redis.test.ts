@@ -77,7 +77,9 @@ describe('Redis unreachable', () => {
       const p = await createActivePartner(t.ds);
       const tok = await t.appToken(p);
       const [{ udid }] = await t.ds.query('SELECT udid FROM pwd_record LIMIT 1');
+      t.clock.freeze(); // exact bucket level: no points restore while the request runs
       const r = await t.gql(`query($u: UDID!) { pwd(udid: $u) { udid } }`, { u: udid }, tok);
+      t.clock.reset();
       expect(r.status).toBe(200);
       expect(r.body.data.pwd.udid).toBe(udid);
       expect(r.body.extensions.cost.throttleStatus.currentlyAvailable).toBe(1998);

@@ -24,7 +24,9 @@ describe('cost budgets and daily record quota', () => {
 
   it('every response carries extensions.cost; the actual cost is charged', async () => {
     const { token } = await partnerWith({});
+    t.clock.freeze(); // no points restore while the request runs
     const r = await t.gql(LOOKUP, { u: udids[0] }, token);
+    t.clock.reset();
     expect(r.status).toBe(200);
     expect(r.body.extensions.cost).toEqual({
       requestedQueryCost: 7, actualQueryCost: 7,

@@ -3,7 +3,7 @@ export interface AccessEventInput {
   applicationId: number;
   organizationId: number;
   udid: string;
-  source: 'pwd' | 'pwds' | 'verifyUdid';
+  source: 'pwd' | 'pwds' | 'verifyUdid' | 'benefitReport';
   scopes: string;
   fields: string;
   operationName: string | null;

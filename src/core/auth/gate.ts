@@ -106,8 +106,17 @@ export class RequestGate {
   }
 
   /** Budget settings of an application admitted in this request (cached with the gate entry). */
+  /** The first day any MoU of an admitted application's organisation took effect (null when not loaded). */
+  mouStartOf(applicationId: number): string | null {
+    const mous = this.cache.get(applicationId)?.mous;
+    return mous?.length ? mous.reduce((min, m) => (m.effectiveFrom < min ? m.effectiveFrom : min), mous[0].effectiveFrom) : null;
+  }
+
+  /** The budget of an application admitted by this gate (fail closed: never a default for one it has not loaded). */
   budgetOf(applicationId: number): AppBudget {
-    return this.cache.get(applicationId)?.budget ?? DEFAULT_BUDGET;
+    const b = this.cache.get(applicationId)?.budget;
+    if (!b) throw new Error(`the gate holds no budget for application ${applicationId}; it was not admitted`);
+    return b;
   }
 
   /**

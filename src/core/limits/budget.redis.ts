@@ -1,8 +1,12 @@
 import Redis from 'ioredis';
 import type { Logger } from '../logger';
-import { BucketSettings, BudgetStore, MemoryBudgetStore } from './budget.store';
+import { BucketKey, BucketSettings, BudgetStore, MemoryBudgetStore } from './budget.store';
 
-/** Restore, then take ARGV[4] points, atomically: two replicas never both spend the same points. */
+/**
+ * Restore, then change the level by ARGV[4] points, atomically: two replicas never both spend the same
+ * points. ARGV[5] = 'take' changes it only when that many points are available; 'charge' always does
+ * (a negative cost refunds, never above capacity). Returns { taken (0/1), level }.
+ */
 const BUCKET_LUA = `
 local cap = tonumber(ARGV[1]); local rate = tonumber(ARGV[2]); local now = tonumber(ARGV[3]); local cost = tonumber(ARGV[4])
 local v = redis.call('HMGET', KEYS[1], 'level', 'at')
@@ -11,12 +15,35 @@ local at = tonumber(v[2]) or now
 local elapsed = now - at
 if elapsed < 0 then elapsed = 0 end
 level = math.min(cap, level + elapsed * rate / 1000)
-if cost > 0 then
-  level = level - cost
+if ARGV[5] == 'take' and cost > level then return {0, tostring(level)} end
+if cost ~= 0 then
+  level = math.min(cap, level - cost)
   redis.call('HSET', KEYS[1], 'level', tostring(level), 'at', tostring(now))
   redis.call('PEXPIRE', KEYS[1], math.ceil((cap - level) * 1000 / math.max(rate, 1)) + 60000)
 end
-return tostring(level)`;
+return {1, tostring(level)}`;
+
+/**
+ * The daily distinct-record quota, per record and atomically (DESIGN.md §11): a UDID already in
+ * today's set is admitted; a new one only while the set holds fewer than ARGV[1] (0: no cap).
+ * Returns one 0/1 per UDID, then the set's size.
+ */
+const RESERVE_LUA = `
+local quota = tonumber(ARGV[1]); local out = {}
+local n = redis.call('SCARD', KEYS[1])
+for i = 2, #ARGV do
+  if redis.call('SISMEMBER', KEYS[1], ARGV[i]) == 1 then out[#out + 1] = 1
+  elseif quota == 0 or n < quota then redis.call('SADD', KEYS[1], ARGV[i]); n = n + 1; out[#out + 1] = 1
+  else out[#out + 1] = 0 end
+end
+redis.call('EXPIRE', KEYS[1], 172800)
+out[#out + 1] = n
+return out`;
+
+type Scripted = {
+  udxBucket(key: string, cap: number, rate: number, now: number, cost: number, mode: string): Promise<[number, string]>;
+  udxReserve(key: string, quota: number, ...udids: string[]): Promise<number[]>;
+};
 
 /** Budgets in Redis, shared by every API process. */
 export class RedisBudgetStore implements BudgetStore {
@@ -35,39 +62,49 @@ export class RedisBudgetStore implements BudgetStore {
     });
     this.redis.on('error', () => undefined); // reported by the resilient wrapper
     this.redis.defineCommand('udxBucket', { numberOfKeys: 1, lua: BUCKET_LUA });
+    this.redis.defineCommand('udxReserve', { numberOfKeys: 1, lua: RESERVE_LUA });
   }
 
   async connect(): Promise<void> {
     await this.redis.connect();
   }
 
-  private bucket(id: number, b: BucketSettings, nowMs: number, cost: number): Promise<number> {
-    return (this.redis as unknown as { udxBucket(...a: unknown[]): Promise<string> })
-      .udxBucket(`${this.prefix}bucket:${id}`, b.capacity, b.restoreRate, Math.floor(nowMs), cost)
-      .then(Number);
+  private get scripts(): Scripted {
+    return this.redis as unknown as Scripted;
   }
 
-  available(id: number, b: BucketSettings, nowMs: number): Promise<number> {
-    return this.bucket(id, b, nowMs, 0);
+  private async bucket(key: BucketKey, b: BucketSettings, nowMs: number, cost: number, mode: 'take' | 'charge'): Promise<{ taken: boolean; left: number }> {
+    const [taken, level] = await this.scripts.udxBucket(`${this.prefix}bucket:${key}`, b.capacity, b.restoreRate, Math.floor(nowMs), cost, mode);
+    return { taken: Number(taken) === 1, left: Number(level) };
   }
 
-  charge(id: number, cost: number, b: BucketSettings, nowMs: number): Promise<number> {
-    return this.bucket(id, b, nowMs, cost);
+  async available(key: BucketKey, b: BucketSettings, nowMs: number): Promise<number> {
+    return (await this.bucket(key, b, nowMs, 0, 'charge')).left;
   }
 
-  async addRecords(id: number, day: string, udids: string[]): Promise<number> {
-    const key = `${this.prefix}records:${id}:${day}`;
-    const m = this.redis.multi();
-    if (udids.length) m.sadd(key, ...udids);
-    m.scard(key).expire(key, 2 * 86_400);
-    const res = await m.exec();
-    const card = res?.[udids.length ? 1 : 0];
-    if (!card || card[0]) throw card?.[0] ?? new Error('redis transaction failed');
-    return Number(card[1]);
+  async charge(key: BucketKey, cost: number, b: BucketSettings, nowMs: number): Promise<number> {
+    return (await this.bucket(key, b, nowMs, cost, 'charge')).left;
+  }
+
+  take(key: BucketKey, cost: number, b: BucketSettings, nowMs: number): Promise<{ taken: boolean; left: number }> {
+    return this.bucket(key, b, nowMs, cost, 'take');
+  }
+
+  async reserveRecords(id: number, day: string, udids: string[], quota: number): Promise<{ admitted: boolean[]; recordsToday: number }> {
+    const out = await this.scripts.udxReserve(`${this.prefix}records:${id}:${day}`, quota, ...udids);
+    return { admitted: out.slice(0, udids.length).map((v) => Number(v) === 1), recordsToday: Number(out[udids.length]) };
   }
 
   async recordsToday(id: number, day: string): Promise<number> {
     return this.redis.scard(`${this.prefix}records:${id}:${day}`);
+  }
+
+  async countDaily(key: string, day: string, by: number): Promise<number> {
+    const k = `${this.prefix}count:${key}:${day}`;
+    const res = await this.redis.multi().incrby(k, by).expire(k, 2 * 86_400).exec();
+    const v = res?.[0];
+    if (!v || v[0]) throw v?.[0] ?? new Error('redis transaction failed');
+    return Number(v[1]);
   }
 
   async ping(): Promise<void> {
@@ -113,10 +150,12 @@ export class ResilientBudgetStore implements BudgetStore {
     }
   }
 
-  available(id: number, b: BucketSettings, nowMs: number) { return this.run((s) => s.available(id, b, nowMs)); }
-  charge(id: number, cost: number, b: BucketSettings, nowMs: number) { return this.run((s) => s.charge(id, cost, b, nowMs)); }
-  addRecords(id: number, day: string, udids: string[]) { return this.run((s) => s.addRecords(id, day, udids)); }
+  available(key: BucketKey, b: BucketSettings, nowMs: number) { return this.run((s) => s.available(key, b, nowMs)); }
+  charge(key: BucketKey, cost: number, b: BucketSettings, nowMs: number) { return this.run((s) => s.charge(key, cost, b, nowMs)); }
+  take(key: BucketKey, cost: number, b: BucketSettings, nowMs: number) { return this.run((s) => s.take(key, cost, b, nowMs)); }
+  reserveRecords(id: number, day: string, udids: string[], quota: number) { return this.run((s) => s.reserveRecords(id, day, udids, quota)); }
   recordsToday(id: number, day: string) { return this.run((s) => s.recordsToday(id, day)); }
+  countDaily(key: string, day: string, by: number) { return this.run((s) => s.countDaily(key, day, by)); }
   async ping(): Promise<void> { await this.run((s) => s.ping()); }
   close(): Promise<void> { return this.primary.close(); }
 }

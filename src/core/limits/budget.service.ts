@@ -24,58 +24,55 @@ export function secondsToIstMidnight(now: Date): number {
   return Math.max(1, Math.ceil((next - ist) / 1000));
 }
 
+/** Which bucket pays for a request: PwD reads, or reporting (never blocked by reads, DESIGN.md §11). */
+export type BudgetKind = 'read' | 'report';
+export const bucketKey = (applicationId: number, kind: BudgetKind) => (kind === 'read' ? String(applicationId) : `${applicationId}:report`);
+
 /**
- * Per-application budgets: the requested cost is checked before execution against the points
- * available now; the actual cost is charged after execution.
+ * Per-application budgets. The requested cost (priced at its worst case) is taken from the bucket
+ * before execution, atomically, or the request is refused; after execution the difference to the
+ * actual cost is refunded. So a request never runs on points another request is spending, and
+ * nothing that fails after admission leaves the request uncharged.
  */
 export class BudgetService {
   constructor(readonly store: BudgetStore, private readonly clock: Clock) {}
 
-  /** Throws THROTTLED or DAILY_RECORD_QUOTA_EXCEEDED (HTTP 429, with retryAfterSeconds) when the request may not run. */
-  async admit(applicationId: number, b: AppBudget, requested: number): Promise<number> {
-    const now = this.clock.now();
-    const [available, recordsToday] = await Promise.all([
-      this.store.available(applicationId, b, now.getTime()),
-      b.dailyRecordQuota > 0 ? this.store.recordsToday(applicationId, this.clock.today()) : Promise.resolve(0),
-    ]);
-    if (b.dailyRecordQuota > 0 && recordsToday >= b.dailyRecordQuota) {
-      const retryAfterSeconds = secondsToIstMidnight(now);
-      throw new DomainError('DAILY_RECORD_QUOTA_EXCEEDED',
-        `This application has received its daily quota of ${b.dailyRecordQuota} distinct PwD records; the quota resets at midnight IST (in ${retryAfterSeconds} s). Ask DEPwD to review the quota if your approved purpose needs more.`,
-        { dailyRecordQuota: b.dailyRecordQuota, recordsToday, retryAfterSeconds });
+  /** Takes the requested cost or throws THROTTLED (HTTP 429, with retryAfterSeconds). Returns what is left. */
+  async reserve(applicationId: number, kind: BudgetKind, b: AppBudget, requested: number): Promise<number> {
+    if (requested > b.capacity) {
+      throw new DomainError('THROTTLED', `This query costs ${requested} points, more than this application's whole budget of ${b.capacity}; ask for fewer records per page.`,
+        { requestedQueryCost: requested, maximumAvailable: b.capacity, retryAfterSeconds: 60 });
     }
-    if (requested > available) {
-      if (requested > b.capacity) {
-        throw new DomainError('THROTTLED', `This query costs ${requested} points, more than this application's whole budget of ${b.capacity}; ask for fewer records per page.`,
-          { requestedQueryCost: requested, maximumAvailable: b.capacity, retryAfterSeconds: 60 });
-      }
-      const retryAfterSeconds = Math.max(1, Math.ceil((requested - available) / b.restoreRate));
-      throw new DomainError('THROTTLED',
-        `Cost budget exhausted: this query costs ${requested} points and ${Math.max(0, Math.floor(available))} are available (restoring ${b.restoreRate}/s). Retry after ${retryAfterSeconds} s, or ask for fewer fields or records.`,
-        { requestedQueryCost: requested, currentlyAvailable: Math.max(0, Math.floor(available)), restoreRate: b.restoreRate, retryAfterSeconds });
-    }
-    return available;
+    const { taken, left } = await this.store.take(bucketKey(applicationId, kind), requested, b, this.clock.nowMs());
+    if (taken) return left;
+    const retryAfterSeconds = Math.max(1, Math.ceil((requested - left) / b.restoreRate));
+    throw new DomainError('THROTTLED',
+      `Cost budget exhausted: this query costs ${requested} points and ${Math.max(0, Math.floor(left))} are available (restoring ${b.restoreRate}/s). Retry after ${retryAfterSeconds} s, or ask for fewer fields or records.`,
+      { requestedQueryCost: requested, currentlyAvailable: Math.max(0, Math.floor(left)), restoreRate: b.restoreRate, retryAfterSeconds });
   }
 
-  /** Charges the actual cost and counts the records served; returns the cost report and today's distinct records. */
-  async settle(applicationId: number, b: AppBudget, requested: number, actual: number, udids: Iterable<string>): Promise<{ report: CostReport; recordsToday: number }> {
-    const now = this.clock.now();
-    const list = [...udids];
-    const [left, recordsToday] = await Promise.all([
-      this.store.charge(applicationId, actual, b, now.getTime()),
-      list.length ? this.store.addRecords(applicationId, this.clock.today(), list) : Promise.resolve(-1),
-    ]);
-    return { report: costReport(requested, actual, b, left), recordsToday };
+  /** After execution: the bucket is left charged with the actual cost (refunding what was reserved above it). */
+  async settle(applicationId: number, kind: BudgetKind, b: AppBudget, reserved: number, actual: number): Promise<CostReport> {
+    const left = await this.store.charge(bucketKey(applicationId, kind), actual - reserved, b, this.clock.nowMs());
+    return costReport(reserved, actual, b, left);
   }
 
-  /** The budget as it stands (for `me` and for rejected requests). */
+  /** The read budget as it stands (for `me` and for rejected requests). */
   async status(applicationId: number, b: AppBudget): Promise<{ currentlyAvailable: number; recordsToday: number }> {
     const [available, recordsToday] = await Promise.all([
-      this.store.available(applicationId, b, this.clock.nowMs()),
+      this.store.available(bucketKey(applicationId, 'read'), b, this.clock.nowMs()),
       this.store.recordsToday(applicationId, this.clock.today()),
     ]);
     return { currentlyAvailable: Math.max(0, Math.floor(available)), recordsToday };
   }
+}
+
+/** The error of a record withheld because the daily distinct-record quota is used up. */
+export function quotaExceeded(now: Date, dailyRecordQuota: number, recordsToday: number): DomainError {
+  const retryAfterSeconds = secondsToIstMidnight(now);
+  return new DomainError('DAILY_RECORD_QUOTA_EXCEEDED',
+    `This application has received its daily quota of ${dailyRecordQuota} distinct PwD records; this record was withheld. The quota resets at midnight IST (in ${retryAfterSeconds} s). Ask DEPwD to review the quota if your approved purpose needs more.`,
+    { dailyRecordQuota, recordsToday, retryAfterSeconds });
 }
 
 export function costReport(requested: number, actual: number, b: AppBudget | null, available: number | null): CostReport {

@@ -1,8 +1,10 @@
 /**
- * Where the per-application counters live (DESIGN.md §7): a leaky bucket of cost points and the set
- * of distinct PwD records served per IST day. One interface, three implementations: process memory
- * (no REDIS_URL), Redis (shared by every replica) and a resilient wrapper that falls back to memory
- * while Redis is unreachable.
+ * Where the per-application counters live (DESIGN.md §7, §11): leaky buckets of cost points (one for
+ * reads, one for reporting), the set of distinct PwD records disclosed per IST day, and small daily
+ * counters (failed verifications). One interface, three implementations: process memory (no
+ * REDIS_URL), Redis (shared by every replica) and a resilient wrapper that falls back to memory while
+ * Redis is unreachable. Every check-and-change is one atomic step in each implementation, so
+ * concurrent requests (in one process or across replicas) never both spend the last point or record.
  */
 export interface BucketSettings {
   /** Capacity (maximumAvailable). */
@@ -11,15 +13,26 @@ export interface BucketSettings {
   restoreRate: number;
 }
 
+/** A bucket's key: the application id, with a suffix for its reporting bucket (`12:report`). */
+export type BucketKey = string;
+
 export interface BudgetStore {
   /** Points available now (may be negative after a request cost more than was left). */
-  available(applicationId: number, b: BucketSettings, nowMs: number): Promise<number>;
-  /** Takes `cost` points; returns what is left. */
-  charge(applicationId: number, cost: number, b: BucketSettings, nowMs: number): Promise<number>;
-  /** Adds the UDIDs served today (IST day) and returns the number of distinct records served today. */
-  addRecords(applicationId: number, day: string, udids: string[]): Promise<number>;
-  /** Distinct records served today. */
+  available(key: BucketKey, b: BucketSettings, nowMs: number): Promise<number>;
+  /** Adds `cost` points to the charge (negative refunds, never above capacity); returns what is left. */
+  charge(key: BucketKey, cost: number, b: BucketSettings, nowMs: number): Promise<number>;
+  /** Takes `cost` points only if that many are available (atomically); returns whether it did and what is left. */
+  take(key: BucketKey, cost: number, b: BucketSettings, nowMs: number): Promise<{ taken: boolean; left: number }>;
+  /**
+   * Reserves today's quota for each UDID, atomically: a UDID already disclosed today is admitted
+   * again; a new one is admitted only while fewer than `quota` distinct records were disclosed
+   * (quota 0: no cap). Returns which were admitted (in order) and the distinct count after.
+   */
+  reserveRecords(applicationId: number, day: string, udids: string[], quota: number): Promise<{ admitted: boolean[]; recordsToday: number }>;
+  /** Distinct records disclosed today. */
   recordsToday(applicationId: number, day: string): Promise<number>;
+  /** Adds `by` to a counter that lives until the end of `day`; returns the new value. */
+  countDaily(key: string, day: string, by: number): Promise<number>;
   /** 'memory', 'ok' (Redis) or 'degraded' (Redis configured but unreachable: local counters in use). */
   readonly status: 'memory' | 'ok' | 'degraded';
   /** Re-checks the shared store (readiness probe). */
@@ -32,37 +45,66 @@ export function restored(level: number, lastMs: number, b: BucketSettings, nowMs
   return Math.min(b.capacity, level + Math.max(0, nowMs - lastMs) * b.restoreRate / 1000);
 }
 
+/** Keeps only the entries of `day` in a map keyed `…:day`: older days are no longer consulted. */
+function pruneOtherDays<V>(map: Map<string, V>, day: string): void {
+  for (const k of map.keys()) if (!k.endsWith(`:${day}`)) map.delete(k);
+}
+
 export class MemoryBudgetStore implements BudgetStore {
   readonly status = 'memory' as const;
-  private buckets = new Map<number, { level: number; at: number }>();
+  private buckets = new Map<BucketKey, { level: number; at: number }>();
   private records = new Map<string, Set<string>>();
+  private counters = new Map<string, number>();
 
-  async available(id: number, b: BucketSettings, nowMs: number): Promise<number> {
-    const s = this.buckets.get(id);
+  private level(key: BucketKey, b: BucketSettings, nowMs: number): number {
+    const s = this.buckets.get(key);
     return s ? restored(s.level, s.at, b, nowMs) : b.capacity;
   }
 
-  async charge(id: number, cost: number, b: BucketSettings, nowMs: number): Promise<number> {
-    const level = (await this.available(id, b, nowMs)) - cost;
-    this.buckets.set(id, { level, at: nowMs });
+  async available(key: BucketKey, b: BucketSettings, nowMs: number): Promise<number> {
+    return this.level(key, b, nowMs);
+  }
+
+  async charge(key: BucketKey, cost: number, b: BucketSettings, nowMs: number): Promise<number> {
+    const level = Math.min(b.capacity, this.level(key, b, nowMs) - cost);
+    this.buckets.set(key, { level, at: nowMs });
     return level;
   }
 
-  async addRecords(id: number, day: string, udids: string[]): Promise<number> {
+  async take(key: BucketKey, cost: number, b: BucketSettings, nowMs: number): Promise<{ taken: boolean; left: number }> {
+    const level = this.level(key, b, nowMs);
+    if (cost > level) return { taken: false, left: level };
+    this.buckets.set(key, { level: level - cost, at: nowMs });
+    return { taken: true, left: level - cost };
+  }
+
+  async reserveRecords(id: number, day: string, udids: string[], quota: number): Promise<{ admitted: boolean[]; recordsToday: number }> {
     const key = `${id}:${day}`;
     let set = this.records.get(key);
     if (!set) {
-      // Keep only today's sets: yesterday's are no longer consulted.
-      for (const k of this.records.keys()) if (!k.endsWith(`:${day}`)) this.records.delete(k);
+      pruneOtherDays(this.records, day);
       set = new Set();
       this.records.set(key, set);
     }
-    for (const u of udids) set.add(u);
-    return set.size;
+    const admitted = udids.map((u) => {
+      if (set.has(u)) return true;
+      if (quota > 0 && set.size >= quota) return false;
+      set.add(u);
+      return true;
+    });
+    return { admitted, recordsToday: set.size };
   }
 
   async recordsToday(id: number, day: string): Promise<number> {
     return this.records.get(`${id}:${day}`)?.size ?? 0;
+  }
+
+  async countDaily(key: string, day: string, by: number): Promise<number> {
+    const k = `${key}:${day}`;
+    if (!this.counters.has(k)) pruneOtherDays(this.counters, day);
+    const v = (this.counters.get(k) ?? 0) + by;
+    this.counters.set(k, v);
+    return v;
   }
 
   async ping(): Promise<void> {}

@@ -5,6 +5,7 @@ import {
 import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
 import { DomainError } from '../errors/errors';
+import { hideSuggestions } from '../authz/schema-privacy.plugin';
 import { STATIC_LIMITS, ANALYSIS_CACHE_SIZE, ANALYSIS_CACHE_BYTES } from './limits.config';
 
 /**
@@ -20,6 +21,12 @@ export interface DocumentAnalysis {
   /** Whether any field's cost depends on its arguments (lists): actual cost may differ from requested. */
   hasListCost: boolean;
   costs: Map<string, number>;
+  /** The document cost is computed on: every @include/@skip removed, so both branches are priced (worst case). */
+  priced: DocumentNode;
+  /** Root field names of each operation (by name; '' for an anonymous one), through fragments. */
+  rootFields: Map<string, string[]>;
+  /** Whether any selection carries @include/@skip: the actual cost then depends on the variables. */
+  conditional: boolean;
 }
 
 export type AnalysisResult = { ok: true; analysis: DocumentAnalysis } | { ok: false; error: DomainError } | { ok: false; error: null };
@@ -91,6 +98,53 @@ export function countAliasesAndDirectives(doc: DocumentNode): { aliases: number;
   return total;
 }
 
+/**
+ * Field selections of the operations with every fragment expanded at each spread, memoised per
+ * fragment so the count itself is linear in the document; stops counting past `stopAfter`. Bounds
+ * the work of every later walk (depth, cost) that expands fragments.
+ */
+export function expandedSelections(doc: DocumentNode, stopAfter: number): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const memo = new Map<string, number>();
+  const walk = (set: SelectionSetNode | undefined, active: Set<string>): number => {
+    let n = 0;
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FIELD) n += 1 + walk(sel.selectionSet, active);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) n += walk(sel.selectionSet, active);
+      else {
+        const name = sel.name.value;
+        const frag = fragments.get(name);
+        if (!frag || active.has(name)) continue;
+        let inner = memo.get(name);
+        if (inner === undefined) memo.set(name, (inner = walk(frag.selectionSet, new Set([...active, name]))));
+        n += inner;
+      }
+      if (n > stopAfter) return n;
+    }
+    return n;
+  };
+  let total = 0;
+  for (const d of doc.definitions) {
+    if (d.kind === Kind.OPERATION_DEFINITION) total += walk(d.selectionSet, new Set());
+    if (total > stopAfter) break;
+  }
+  return total;
+}
+
+/** A copy without @include/@skip: pricing it counts every conditional selection, whatever the variables say. */
+function worstCase(doc: DocumentNode): DocumentNode {
+  return visit(doc, { Directive: (d) => (d.name.value === 'include' || d.name.value === 'skip' ? null : undefined) });
+}
+
+function rootFieldNames(doc: DocumentNode): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of doc.definitions) {
+    if (d.kind === Kind.OPERATION_DEFINITION) out.set(d.name?.value ?? '', [...new Set(rootFields(doc, d.selectionSet).map((f) => f.name.value))]);
+  }
+  return out;
+}
+
 function operationDepth(schema: GraphQLSchema, doc: DocumentNode): number {
   let depth = 0;
   validate(schema, doc, [depthLimit(Number.MAX_SAFE_INTEGER, {}, (depths: Record<string, number>) => {
@@ -134,28 +188,54 @@ export function analyzeDocument(schema: GraphQLSchema, text: string): AnalysisRe
   }
   // Depth and cost walk fragments; cycles and unknown fragments must be reported by GraphQL first.
   if (validate(schema, document, [NoFragmentCyclesRule, KnownFragmentNamesRule]).length) return { ok: false, error: null };
+  const expanded = expandedSelections(document, L.maxExpandedSelections);
+  if (expanded > L.maxExpandedSelections) {
+    return { ok: false, error: tooComplex('expandedSelections', L.maxExpandedSelections, expanded, `With its fragments expanded at every spread, the query selects more than ${L.maxExpandedSelections} fields; spread fragments fewer times.`) };
+  }
   const depth = operationDepth(schema, document);
   if (depth > L.maxDepth) {
     return { ok: false, error: new DomainError('QUERY_TOO_DEEP', `The query nests fields ${depth} levels deep; at most ${L.maxDepth} are allowed (root fields are level 0).`, { limit: 'depth', maximum: L.maxDepth, actual: depth }) };
   }
   const { vars, hasListCost } = costVariablesOf(schema, document);
-  return { ok: true, analysis: { document, costVariables: vars, hasListCost, costs: new Map() } };
+  const priced = worstCase(document);
+  return { ok: true, analysis: { document, costVariables: vars, hasListCost, costs: new Map(), priced, rootFields: rootFieldNames(document), conditional: priced !== document } };
 }
 
 const ESTIMATORS: ComplexityEstimator[] = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
 
 /**
- * Requested cost of the chosen operation with these variables, cached per cost-relevant variable
- * values. Throws GraphQL's own errors (bad variables, unknown operation): GraphQL reports those.
+ * Requested cost of the chosen operation with these variables, at its worst case (@include/@skip
+ * ignored), cached by the values of the variables that feed list sizes (an absent variable and an
+ * explicit null are different keys: one takes the default, the other does not). Throws a
+ * BAD_USER_INPUT DomainError when the cost cannot be computed (unknown operation, variables that do
+ * not coerce): the caller refuses the request, it never runs unpriced.
  */
 export function requestedCost(schema: GraphQLSchema, a: DocumentAnalysis, operationName: string | null, variables: Record<string, unknown>): number {
-  const key = JSON.stringify([operationName, a.costVariables.map((v) => variables[v] ?? null)]);
+  const op = chosenOperation(a.document, operationName);
+  const key = JSON.stringify([operationName, a.costVariables.map((v) => (Object.prototype.hasOwnProperty.call(variables, v) ? [variables[v]] : 0))]);
   let cost = a.costs.get(key);
   if (cost === undefined) {
-    cost = getComplexity({ schema, query: a.document, variables, operationName: operationName ?? undefined, estimators: ESTIMATORS });
+    try {
+      cost = getComplexity({ schema, query: a.priced, variables, operationName: op.name?.value, estimators: ESTIMATORS });
+    } catch (err) {
+      // GraphQL's own coercion message (which variable, what was wrong), without its "Did you mean" hints.
+      const why = hideSuggestions((err as Error).message).slice(0, 400);
+      throw new DomainError('BAD_USER_INPUT', `${why} The query was not run.`, { limit: 'cost' });
+    }
+    if (!Number.isFinite(cost) || cost < 0) throw new DomainError('QUERY_TOO_COMPLEX', 'The query cannot be priced, so it was not run.', { limit: 'cost' });
     if (a.costs.size < 100) a.costs.set(key, cost);
   }
   return cost;
+}
+
+/** The operation a request runs, as GraphQL chooses it; BAD_USER_INPUT when there is none to choose. */
+export function chosenOperation(doc: DocumentNode, operationName: string | null): OperationDefinitionNode {
+  const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const op = operationName === null ? (ops.length === 1 ? ops[0] : undefined) : ops.find((o) => o.name?.value === operationName);
+  if (op) return op;
+  throw new DomainError('BAD_USER_INPUT', operationName === null
+    ? 'The document holds several operations: name the one to run in "operationName".'
+    : `The document has no operation named "${operationName.slice(0, 100)}".`);
 }
 
 /**
@@ -165,12 +245,10 @@ export function requestedCost(schema: GraphQLSchema, a: DocumentAnalysis, operat
 export function actualCost(schema: GraphQLSchema, a: DocumentAnalysis, operationName: string | null, variables: Record<string, unknown>,
   data: Record<string, unknown> | null | undefined, requested: number): number {
   if (!data) return 0;
-  const op = a.document.definitions.find((d): d is OperationDefinitionNode =>
-    d.kind === Kind.OPERATION_DEFINITION && (operationName ? d.name?.value === operationName : true));
-  if (!op) return 0;
+  const op = chosenOperation(a.document, operationName);
   const roots = rootFields(a.document, op.selectionSet);
   const nullRoots = new Set(roots.filter((f) => data[f.alias?.value ?? f.name.value] == null));
-  if (!a.hasListCost && nullRoots.size === 0) return requested;
+  if (!a.hasListCost && !a.conditional && nullRoots.size === 0) return requested;
   const returned = new Map<FieldNode, number>();
   const rootType = op.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   for (const f of roots) {

@@ -11,6 +11,8 @@ export const STATIC_LIMITS = {
   /** 15 KiB of query text (variables excluded); the only document-size limit (checked by documentSizeError). */
   maxDocumentBytes: 15 * 1024,
   maxCost: 1_000,
+  /** Field selections with fragments expanded at every spread: bounds the work of depth and cost walks (fragment fan-out). */
+  maxExpandedSelections: 2_000,
 } as const;
 
 /** Documents whose analysis is kept (parsed AST, counts, cost by cost-relevant variables). */

@@ -145,6 +145,11 @@ async function importRows(ctx: RequestContext, rows: AsyncGenerator<SheetRow>, r
   let chunk: Pending[] = [];
   const flush = async (chunk: Pending[]) => {
     const inputs = chunk.filter((c) => c.input).map((c) => c.input!);
+    // Priced per row (each row's UDID check is a lookup) from the reporting budget, as reportBenefits is.
+    if (inputs.length && ctx.principal.kind === 'application') {
+      const app = ctx.principal.applicationId;
+      await ctx.services.budget.reserve(app, 'report', ctx.services.gate.budgetOf(app), inputs.length);
+    }
     const batch = inputs.length ? await ctx.services.benefit.reportMany(ctx, inputs, BenefitChannel.FILE, { withIds: true }) : null;
     let i = 0;
     for (const c of chunk) {

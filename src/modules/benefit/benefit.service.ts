@@ -28,8 +28,13 @@ export function applicationOf(ctx: RequestContext): ApplicationPrincipal {
   return ctx.principal;
 }
 
+/** Unknown UDIDs in one application's benefit reports per IST day before an EXISTENCE_PROBING alert. */
+export const UNKNOWN_REPORT_UDIDS_PER_DAY = 50;
+
 /** Benefit reporting (DESIGN.md §5, §8): report, report in batches, reverse, list one's own. */
 export class BenefitService {
+  constructor(private readonly onProbing: (applicationId: number, unknownToday: number, at: Date) => void = () => undefined) {}
+
   report(ctx: RequestContext, input: BenefitReportInput): Promise<BenefitReportResult> {
     return this.reportMany(ctx, [input]).then((r) => r.results[0]);
   }
@@ -44,7 +49,8 @@ export class BenefitService {
     if (inputs.length > MAX_BATCH) {
       throw badInput(`At most ${MAX_BATCH} reports per call (got ${inputs.length}); split the list into calls of ${MAX_BATCH}, or upload a file.`, { maxItems: MAX_BATCH });
     }
-    const checked = await checkItems(ctx, inputs);
+    const checked = await checkItems(ctx, inputs, ctx.services.gate.mouStartOf(app.applicationId));
+    await this.existenceDisclosed(ctx, app.applicationId, checked);
     const firstValid = new Map<string, CheckedItem>();
     for (const c of checked) if (c.row && !firstValid.has(c.row.clientReference)) firstValid.set(c.row.clientReference, c);
     const now = ctx.clock.now();
@@ -87,6 +93,27 @@ export class BenefitService {
       out.results.push(r);
     }
     return out;
+  }
+
+  /**
+   * Each item's UDID check tells the caller whether that UDID exists: a disclosure. Detection sees
+   * each lookup, the access log records it, and unknown UDIDs past UNKNOWN_REPORT_UDIDS_PER_DAY a day
+   * raise one EXISTENCE_PROBING alert (the count is atomic in the shared store, so exactly once).
+   */
+  private async existenceDisclosed(ctx: RequestContext, applicationId: number, checked: CheckedItem[]): Promise<void> {
+    const found = new Set<string>();
+    const unknown = new Set<string>();
+    for (const c of checked) {
+      if (c.errors.some((e) => e.field === 'udid' && e.code !== 'UNKNOWN_UDID')) continue; // not a UDID: nothing was looked up
+      (c.errors.some((e) => e.code === 'UNKNOWN_UDID') ? unknown : found).add(c.input.udid);
+    }
+    for (const u of found) ctx.ledger.lookedUp(u, true);
+    for (const u of unknown) ctx.ledger.lookedUp(u, false);
+    ctx.ledger.record('benefitReport', [...found], 'exists');
+    ctx.ledger.record('benefitReport', [...unknown], 'unknown');
+    if (!unknown.size) return;
+    const before = await ctx.ledger.countToday(`unknown-report:${applicationId}`, unknown.size);
+    if (before >= UNKNOWN_REPORT_UDIDS_PER_DAY && before - unknown.size < UNKNOWN_REPORT_UDIDS_PER_DAY) this.onProbing(applicationId, before, ctx.now);
   }
 
   private async idsOf(ctx: RequestContext, applicationId: number, refs: string[]): Promise<Map<string, string>> {

@@ -1,6 +1,5 @@
 import { validateSync, ValidationError } from 'class-validator';
 import type { RequestContext } from '../../app/context';
-import { fromDbDate } from '../../core/db/columns';
 import { BenefitReportInput } from './benefit.inputs';
 import { BenefitItemError } from './benefit.types';
 import type { NewBenefitReport } from './benefit.store';
@@ -25,22 +24,25 @@ function fromValidation(errors: ValidationError[]): BenefitItemError[] {
 /**
  * Validates items one by one: the input class (class-validator), then what needs the database or
  * today's date — the UDID exists (UNKNOWN_UDID otherwise), the benefit date is not in the future
- * (India's calendar) and not before the card was issued. One query for all the UDIDs of the batch.
+ * (India's calendar) and not before the organisation's first MoU took effect. Nothing about the card
+ * itself (such as its issue date) shapes an answer: a benefit:write token may learn only whether a
+ * UDID exists, and that answer is a disclosure (see BenefitService.reportMany). One query for all the
+ * UDIDs of the batch.
  */
-export async function checkItems(ctx: RequestContext, inputs: BenefitReportInput[]): Promise<CheckedItem[]> {
+export async function checkItems(ctx: RequestContext, inputs: BenefitReportInput[], mouFrom: string | null): Promise<CheckedItem[]> {
   const today = ctx.clock.today();
   const staged = inputs.map((raw, index) => {
     const input = raw instanceof BenefitReportInput ? raw : Object.assign(new BenefitReportInput(), raw);
     return { index, input, errors: fromValidation(validateSync(input, { forbidUnknownValues: false })) };
   });
   const udids = [...new Set(staged.filter((s) => !s.errors.some((e) => e.field === 'udid')).map((s) => s.input.udid))];
-  const cards = new Map<string, { id: number; stateCode: string; issuedOn: string }>();
+  const cards = new Map<string, { id: number; stateCode: string }>();
   if (udids.length) {
     const rows: Record<string, unknown>[] = await ctx.ds.query(
-      `SELECT id, udid, state_code, card_issued_on FROM pwd_record WHERE udid IN (${udids.map(() => '?').join(',')})`,
+      `SELECT id, udid, state_code FROM pwd_record WHERE udid IN (${udids.map(() => '?').join(',')})`,
       udids,
     );
-    for (const r of rows) cards.set(String(r.udid), { id: Number(r.id), stateCode: String(r.state_code), issuedOn: fromDbDate(r.card_issued_on as string)! });
+    for (const r of rows) cards.set(String(r.udid), { id: Number(r.id), stateCode: String(r.state_code) });
   }
   return staged.map(({ index, input, errors }): CheckedItem => {
     const badUdid = errors.some((e) => e.field === 'udid');
@@ -49,8 +51,8 @@ export async function checkItems(ctx: RequestContext, inputs: BenefitReportInput
     if (!errors.some((e) => e.field === 'benefitDate')) {
       if (input.benefitDate > today) {
         errors.push(itemError('benefitDate', 'BAD_USER_INPUT', `benefitDate ${input.benefitDate} is in the future (today is ${today} in India); report a benefit once it is delivered.`));
-      } else if (card && input.benefitDate < card.issuedOn) {
-        errors.push(itemError('benefitDate', 'BAD_USER_INPUT', `benefitDate ${input.benefitDate} is before this UDID card was issued; check the date.`));
+      } else if (mouFrom && input.benefitDate < mouFrom) {
+        errors.push(itemError('benefitDate', 'BAD_USER_INPUT', `benefitDate ${input.benefitDate} is before your organisation's MoU with DEPwD took effect (${mouFrom}); report benefits delivered under the MoU.`));
       }
     }
     if (errors.length || !card) return { index, input, row: null, errors };

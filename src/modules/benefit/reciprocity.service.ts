@@ -77,11 +77,11 @@ export class ReciprocityService implements ReciprocityCheck {
   }
 
   /** Records the application's first record access; off the hot path and at most once per application per process. */
-  noteAccess(ctx: RequestContext, applicationId: number): void {
+  noteAccess(applicationId: number, at: Date, onFirst: () => void): void {
     if (this.accessNoted.has(applicationId)) return;
     this.accessNoted.add(applicationId);
-    ctx.services.gate.noteReciprocity(applicationId, { firstRecordAccessAt: ctx.now });
-    ctx.ds.query('UPDATE application SET first_record_access_at = ? WHERE id = ? AND first_record_access_at IS NULL', [toDbDateTime(ctx.now), applicationId])
+    onFirst();
+    this.ds.query('UPDATE application SET first_record_access_at = ? WHERE id = ? AND first_record_access_at IS NULL', [toDbDateTime(at), applicationId])
       .catch((err: Error) => {
         this.accessNoted.delete(applicationId);
         this.log.warn({ err: err.message, applicationId }, 'could not record first record access; will retry on the next access');

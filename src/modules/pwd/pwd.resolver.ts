@@ -5,7 +5,7 @@ import { selectedFields } from '../../core/graphql/selection';
 import { DateScalar, UdidScalar } from '../../core/scalars';
 import { DisabilityType } from './pwd.enums';
 import { PwdFilter } from './pwd.inputs';
-import { PwdConnection, PwdRecord, UdidVerification } from './pwd.types';
+import { PwdConnection, PwdEdge, PwdRecord, UdidVerification } from './pwd.types';
 
 @Resolver(() => PwdRecord)
 export class PwdResolver {
@@ -40,5 +40,15 @@ export class PwdResolver {
   @FieldResolver(() => [DisabilityType], { nullable: true, complexity: 1 })
   disabilities(@Ctx() ctx: RequestContext, @Root() record: PwdRecord) {
     return ctx.services.pwd.disabilities(ctx, record);
+  }
+}
+
+/** A withheld record answers with its error at its own path (edges[i].node), the rest of the page stands. */
+@Resolver(() => PwdEdge)
+export class PwdEdgeResolver {
+  @FieldResolver(() => PwdRecord, { nullable: true, complexity: 0 })
+  node(@Root() edge: PwdEdge) {
+    if (edge.withheld) throw edge.withheld;
+    return edge.node;
   }
 }

@@ -61,68 +61,80 @@ export function decodeCursor(cursor: string): number {
   return Number(m[1]);
 }
 
+function notVerified(udid: string): UdidVerification {
+  return Object.assign(new UdidVerification(), { udid, valid: false, cardStatus: null, validUntil: null, percentageBand: null });
+}
+
 export function percentageBand(p: number): string {
   if (p < 40) return 'BELOW_40';
   if (p < 80) return 'FROM_40_TO_79';
   return 'FROM_80';
 }
 
-/** The access log's text of a principal's scopes: the same Set for every record of a request, so computed once. */
-const scopeLists = new WeakMap<ReadonlySet<string>, string>();
-function scopeList(scopes: ReadonlySet<string>): string {
-  let text = scopeLists.get(scopes);
-  if (text === undefined) scopeLists.set(scopes, (text = [...scopes].sort().join(' ')));
-  return text;
+/** Failed date-of-birth checks allowed per UDID, application and IST day before verifyUdid stops checking. */
+export const VERIFY_ATTEMPTS_PER_DAY = 3;
+
+const VERIFIED_FIELDS = 'valid,cardStatus,validUntil,percentageBand';
+
+/** The access log's field text: the selected PwdRecord fields the caller's scopes unlock (refused ones are not served). */
+function servedFields(ctx: RequestContext, fields: string[]): string {
+  const p = ctx.principal;
+  return (p.kind === 'application' ? fieldsInScope(fields, p.scopes) : fields).join(',');
 }
 
+/**
+ * PwD reads. Every record leaves through the request's disclosure ledger (ctx.ledger): the UDID is
+ * admitted against the daily distinct-record quota before anything is read, and each record returned
+ * is one access event.
+ */
 export class PwdService {
+  constructor(private readonly onBruteForce: (applicationId: number, udid: string, at: Date) => void = () => undefined) {}
+
   async lookup(ctx: RequestContext, udid: string, fields: string[]): Promise<PwdRecord | null> {
+    const [withheld] = await ctx.ledger.admit([udid]);
+    if (withheld) throw withheld;
     const record = await this.findByUdid(ctx, udid, fields.includes('disabilities'));
-    this.lookedUp(ctx, udid, !!record);
-    if (record) this.served(ctx, 'pwd', [record.udid], fields);
+    ctx.ledger.lookedUp(udid, !!record);
+    if (record) ctx.ledger.record('pwd', [record.udid], servedFields(ctx, fields));
     return record;
   }
 
+  /** A page; records past the quota keep their place as edges whose node is null with DAILY_RECORD_QUOTA_EXCEEDED. */
   async search(ctx: RequestContext, filter: PwdFilter, first: number, after: string | null, fields: string[]): Promise<PwdConnection> {
     const page = await this.list(ctx, filter, first, after);
-    this.served(ctx, 'pwds', page.edges.map((e) => e.node.udid), fields);
+    const verdicts = await ctx.ledger.admit(page.edges.map((e) => e.node!.udid));
+    const disclosed: string[] = [];
+    page.edges.forEach((e, i) => {
+      const withheld = verdicts[i];
+      if (withheld) { e.node = null; e.withheld = withheld; } else disclosed.push(e.node!.udid);
+    });
+    ctx.ledger.record('pwds', disclosed, servedFields(ctx, fields));
     return page;
   }
 
+  /**
+   * Minimal disclosure, and no oracle: each answer is admitted and logged like a record, and after
+   * VERIFY_ATTEMPTS_PER_DAY failed checks of one UDID the answer is "not valid" without checking
+   * (a VERIFY_BRUTE_FORCE alert is raised once). An attempt is counted before the check, atomically
+   * in the shared store, so aliases and concurrent requests cannot run more checks than allowed.
+   */
   async verifyUdid(ctx: RequestContext, udid: string, dateOfBirth: string): Promise<UdidVerification> {
-    const { result, found } = await this.verify(ctx, udid, dateOfBirth);
-    this.lookedUp(ctx, udid, found);
-    if (found) this.served(ctx, 'verifyUdid', [udid], ['valid', 'cardStatus', 'validUntil', 'percentageBand']);
-    return result;
-  }
-
-  /** Lookups by UDID feed the scraping detector (unknown-UDID share, sequential runs). */
-  private lookedUp(ctx: RequestContext, udid: string, found: boolean): void {
-    if (ctx.principal.kind === 'application') ctx.services.scraping.observeLookup(ctx.principal.applicationId, udid, found);
-  }
-
-  /** Every record returned to a partner is one access event (DESIGN.md §7); what was served is worked out once per call. */
-  private served(ctx: RequestContext, source: 'pwd' | 'pwds' | 'verifyUdid', udids: string[], fields: string[]): void {
-    for (const udid of udids) ctx.servedRecords.add(udid);
+    const [withheld] = await ctx.ledger.admit([udid]);
+    if (withheld) throw withheld;
     const p = ctx.principal;
-    if (p.kind !== 'application' || !udids.length) return;
-    ctx.services.reciprocity.noteAccess(ctx, p.applicationId); // starts the reporting clock (DESIGN.md §8); once per app per process
-    const scopes = scopeList(p.scopes);
-    const fieldText = (source === 'verifyUdid' ? fields : fieldsInScope(fields, p.scopes)).join(',');
-    for (const udid of udids) {
-      ctx.accessEvents.record({
-        applicationId: p.applicationId,
-        organizationId: p.organizationId,
-        udid,
-        source,
-        scopes,
-        fields: fieldText,
-        operationName: ctx.operationName,
-        requestId: ctx.requestId,
-        sourceIp: ctx.ip,
-        occurredAt: ctx.now,
-      });
+    const counter = p.kind === 'application' ? `verify:${p.applicationId}:${udid}` : null;
+    const attempt = counter ? await ctx.ledger.countToday(counter, 1) : 1;
+    if (attempt > VERIFY_ATTEMPTS_PER_DAY) {
+      if (attempt === VERIFY_ATTEMPTS_PER_DAY + 1 && p.kind === 'application') this.onBruteForce(p.applicationId, udid, ctx.now);
+      ctx.ledger.record('verifyUdid', [udid], 'valid');
+      return notVerified(udid);
     }
+    const { result, found } = await this.verify(ctx, udid, dateOfBirth);
+    ctx.ledger.lookedUp(udid, found);
+    // A matching date of birth does not use up an attempt.
+    if (counter && result.cardStatus !== null) await ctx.ledger.countToday(counter, -1);
+    ctx.ledger.record('verifyUdid', [udid], result.cardStatus !== null ? VERIFIED_FIELDS : 'valid');
+    return result;
   }
 
   /**
@@ -178,12 +190,13 @@ export class PwdService {
     );
     const r = rows[0];
     const matches = !!r && fromDbDate(r.date_of_birth as string) === dateOfBirth;
-    const result = new UdidVerification();
-    result.udid = udid;
+    const result = notVerified(udid);
     result.valid = matches && r.card_status === CardStatus.ACTIVE && !this.lapsed(ctx, fromDbDate(r.valid_until as string | null));
-    result.cardStatus = matches ? (r.card_status as CardStatus) : null;
-    result.validUntil = matches ? fromDbDate(r.valid_until as string | null) : null;
-    result.percentageBand = matches ? percentageBand(Number(r.disability_percentage)) : null;
+    if (matches) {
+      result.cardStatus = r.card_status as CardStatus;
+      result.validUntil = fromDbDate(r.valid_until as string | null);
+      result.percentageBand = percentageBand(Number(r.disability_percentage));
+    }
     return { result, found: !!r };
   }
 

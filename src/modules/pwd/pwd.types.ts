@@ -45,10 +45,13 @@ export class PwdRecord {
 }
 
 /** Connection plumbing costs nothing: a page costs first × the record fields selected (DESIGN.md §7). */
+/** An edge's node is null (with DAILY_RECORD_QUOTA_EXCEEDED) when the record was withheld for the daily quota. */
 @ObjectType()
 export class PwdEdge {
   @Field(() => String, { complexity: 0 }) cursor!: string;
-  @Field(() => PwdRecord, { complexity: 0 }) node!: PwdRecord;
+  @Field(() => PwdRecord, { nullable: true, complexity: 0, description: 'null when the record was withheld (DAILY_RECORD_QUOTA_EXCEEDED in errors)' }) node!: PwdRecord | null;
+  /** Why the node was withheld (answered as the node's error). */
+  withheld?: Error;
 }
 
 @ObjectType()

@@ -1,0 +1,110 @@
+import type { Principal } from '../../core/auth/principal';
+import type { AccessEventInput, AccessEventSink } from '../../core/audit/access-sink';
+import type { Clock } from '../../core/clock';
+import type { DomainError } from '../../core/errors/errors';
+import { AppBudget, quotaExceeded } from '../../core/limits/budget.service';
+import type { BudgetStore } from '../../core/limits/budget.store';
+
+/** What the ledger reports to: scraping detection and the reciprocity clock (ledger subscribers). */
+export interface DisclosureSubscribers {
+  /** A lookup by UDID (pwd, verifyUdid, a benefit report's UDID), found or not. */
+  lookedUp(applicationId: number, udid: string, found: boolean): void;
+  /** Records disclosed by one request, once it is answered. */
+  served(applicationId: number, udids: ReadonlySet<string>): void;
+  /** The first record disclosed to an application starts its reporting clock (DESIGN.md §8). */
+  firstAccess(applicationId: number, at: Date): void;
+}
+
+export type DisclosureSource = AccessEventInput['source'];
+
+/**
+ * The per-request disclosure ledger (DESIGN.md §11): every PwD record, verification answer and
+ * existence answer leaves through `admit` and `record`. `admit` reserves the daily distinct-record
+ * quota per UDID, atomically in the shared store, before anything is read; a UDID past the quota is
+ * withheld (its field resolves to null with DAILY_RECORD_QUOTA_EXCEEDED). `record` writes one access
+ * event per disclosed record. Whatever the document's shape (aliases, fragments, directives) or the
+ * concurrency, no record is disclosed unless the ledger admitted it.
+ */
+export class DisclosureLedger {
+  /** Distinct UDIDs disclosed in this request. */
+  readonly served = new Set<string>();
+  /** Records withheld for the quota in this request. */
+  withheld = 0;
+  /** Distinct records disclosed today after this request's last reservation (-1: not known). */
+  recordsToday = -1;
+  /** The application's budget, fixed at admission (null: not an application, or not admitted). */
+  budget: AppBudget | null = null;
+
+  constructor(
+    private readonly store: BudgetStore,
+    private readonly clock: Clock,
+    private readonly sink: AccessEventSink,
+    private readonly subscribers: DisclosureSubscribers,
+    private readonly request: { principal: Principal; requestId: string; ip: string; now: Date; operationName: () => string | null },
+  ) {}
+
+  private app() {
+    const p = this.request.principal;
+    if (p.kind !== 'application') return null;
+    if (!this.budget) throw new Error('the disclosure ledger has no budget: the request was not admitted by the budget gate');
+    return { p, budget: this.budget };
+  }
+
+  /**
+   * Reserves the quota for these UDIDs; returns, per UDID, null when admitted or the error to answer
+   * it with. Staff callers (analysts) are not under a partner quota.
+   */
+  async admit(udids: string[]): Promise<(DomainError | null)[]> {
+    const a = this.app();
+    if (!a || !udids.length) return udids.map(() => null);
+    const { admitted, recordsToday } = await this.store.reserveRecords(a.p.applicationId, this.clock.today(), udids, a.budget.dailyRecordQuota);
+    this.recordsToday = recordsToday;
+    return admitted.map((ok) => {
+      if (ok) return null;
+      this.withheld++;
+      return quotaExceeded(this.clock.now(), a.budget.dailyRecordQuota, recordsToday);
+    });
+  }
+
+  /** Adds `by` to one of today's counters of the shared store (e.g. failed verifications); returns the new value. */
+  countToday(key: string, by: number): Promise<number> {
+    return this.store.countDaily(key, this.clock.today(), by);
+  }
+
+  /** A lookup by UDID: reported to detection. */
+  lookedUp(udid: string, found: boolean): void {
+    const p = this.request.principal;
+    if (p.kind === 'application') this.subscribers.lookedUp(p.applicationId, udid, found);
+  }
+
+  /** Records disclosed (already admitted): one access event each, with the fields served. */
+  record(source: DisclosureSource, udids: string[], fields: string): void {
+    const p = this.request.principal;
+    for (const u of udids) this.served.add(u);
+    if (p.kind !== 'application' || !udids.length) return;
+    this.subscribers.firstAccess(p.applicationId, this.request.now);
+    const scopes = scopeList(p.scopes);
+    const { requestId, ip, now } = this.request;
+    const operationName = this.request.operationName();
+    for (const udid of udids) {
+      this.sink.record({
+        applicationId: p.applicationId, organizationId: p.organizationId, udid, source, scopes, fields,
+        operationName, requestId, sourceIp: ip, occurredAt: now,
+      });
+    }
+  }
+
+  /** Once the answer is built: detection sees what this request disclosed. */
+  finish(): void {
+    const p = this.request.principal;
+    if (p.kind === 'application' && this.served.size) this.subscribers.served(p.applicationId, this.served);
+  }
+}
+
+/** The access log's text of a principal's scopes: the same Set for every record of a request, so computed once. */
+const scopeLists = new WeakMap<ReadonlySet<string>, string>();
+function scopeList(scopes: ReadonlySet<string>): string {
+  let text = scopeLists.get(scopes);
+  if (text === undefined) scopeLists.set(scopes, (text = [...scopes].sort().join(' ')));
+  return text;
+}
