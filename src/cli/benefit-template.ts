@@ -20,7 +20,7 @@ const NOTES: [string, string][] = [
   ['schemeName', 'Scheme name (up to 200 characters).'],
   ['benefitType', BENEFIT_TYPES.join(', ')],
   ['amountPaise', 'Amount in paise (₹1 = 100 paise), a whole number ≥ 0; leave empty for in-kind benefits. Never rupees with decimals.'],
-  ['benefitDate', 'YYYY-MM-DD (or an Excel date cell); not in the future, not before the UDID card was issued.'],
+  ['benefitDate', 'YYYY-MM-DD (or an Excel date cell); not in the future, not before 2017-04-19 (RPwD Act 2016 in force).'],
   ['clientReference', 'Your unique reference for the report (up to 100; letters, digits and . _ : / # -). Re-uploading a row with the same reference returns the original report (DUPLICATE), never a second one.'],
   ['remarks', 'Optional, up to 500 characters.'],
 ];

@@ -218,11 +218,15 @@ describe('fail-closed disclosure', () => {
       const again = await t.gql(M, { i: inputs.slice(0, 5).map((x, k) => ({ ...x, udid: fake(1000 + k) })) }, token);
       expect(again.status).toBe(200);
       expect(await alerts(p.applicationId, 'EXISTENCE_PROBING')).toBe(1);
-      // A date long before the MoU: the same message whether the UDID exists or not, never the card's issue date.
-      const old = await t.gql(M, { i: [item(udids[300], 9001, '2000-01-01')] }, token);
-      const msg = old.body.data.reportBenefits.results[0].errors.map((e: any) => e.message).join(' ');
-      expect(msg).toMatch(/MoU/);
-      expect(msg).not.toMatch(/issued/);
+      // Dates are checked against today and a fixed floor, never against the card: a date before this
+      // card was issued is accepted like any other, so no answer reveals certificateIssuedOn.
+      const [{ udid: lateCard }] = await t.ds.query("SELECT udid FROM pwd_record WHERE card_issued_on > '2018-01-01' ORDER BY id LIMIT 1");
+      const early = await t.gql(M, { i: [item(lateCard, 9001, '2017-06-01')] }, token);
+      expect(early.body.data.reportBenefits.results[0].errors).toEqual([]);
+      const ancient = await t.gql(M, { i: [item(udids[301], 9002, '2000-01-01'), item(fake(5000), 9003, '2000-01-01')] }, token);
+      const [known, unknown] = ancient.body.data.reportBenefits.results.map((x: any) => x.errors.filter((e: any) => e.code !== 'UNKNOWN_UDID').map((e: any) => e.message));
+      expect(known).toEqual(unknown);
+      expect(known[0]).toMatch(/2017-04-19/);
     });
   });
 

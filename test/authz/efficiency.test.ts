@@ -27,7 +27,7 @@ describe('authorization cost', () => {
     const large = await countQueries(t.ds, () => t.op(PwdFullPageDocument, { filter: {}, first: 25 }, token));
     expect(large.result.errors).toBeUndefined();
     expect(large.result.data?.pwds.edges).toHaveLength(25);
-    expect(large.result.data?.pwds.edges[24].node.aadhaarLast4).toMatch(/^\d{4}$/);
+    expect(large.result.data?.pwds.edges[24].node!.aadhaarLast4).toMatch(/^\d{4}$/);
     expect(onRequestPath(large.queries)).toHaveLength(onRequestPath(small.queries).length);
     expect(onRequestPath(large.queries).length).toBeLessThanOrEqual(2); // the page, and its disability types
   });

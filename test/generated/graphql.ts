@@ -108,7 +108,7 @@ export type BenefitReportFilter = {
 export type BenefitReportInput = {
   /** Amount in paise (₹1 = 100 paise): a whole number ≥ 0; omit for in-kind benefits */
   amountPaise?: number | null | undefined;
-  /** Date the benefit was delivered, YYYY-MM-DD; not in the future, not before the UDID card was issued */
+  /** Date the benefit was delivered, YYYY-MM-DD; not in the future, not before 2017-04-19 (RPwD Act 2016 in force) */
   benefitDate: string;
   benefitType: BenefitType;
   /** Your unique reference for this report (idempotency key per application): letters, digits and . _ : / # -; up to 100 */
@@ -358,7 +358,7 @@ export type PwdFullPageQueryVariables = Exact<{
 }>;
 
 
-export type PwdFullPageQuery = { pwds: { edges: Array<{ cursor: string, node: { udid: string | null, cardStatus: CardStatus | null, name: string | null, nameRegional: string | null, guardianName: string | null, gender: Gender | null, dateOfBirth: string | null, mobile: string | null, email: string | null, address: string | null, pincode: string | null, district: string | null, state: string | null, disabilities: Array<DisabilityType> | null, disabilityPercentage: number | null, certificateType: CertificateType | null, certificateNumber: string | null, certificateIssuedOn: string | null, validUntil: string | null, issuingAuthority: string | null, education: Education | null, employment: Employment | null, incomeBand: IncomeBand | null, belowPovertyLine: boolean | null, aadhaarLast4: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type PwdFullPageQuery = { pwds: { edges: Array<{ cursor: string, node: { udid: string | null, cardStatus: CardStatus | null, name: string | null, nameRegional: string | null, guardianName: string | null, gender: Gender | null, dateOfBirth: string | null, mobile: string | null, email: string | null, address: string | null, pincode: string | null, district: string | null, state: string | null, disabilities: Array<DisabilityType> | null, disabilityPercentage: number | null, certificateType: CertificateType | null, certificateNumber: string | null, certificateIssuedOn: string | null, validUntil: string | null, issuingAuthority: string | null, education: Education | null, employment: Employment | null, incomeBand: IncomeBand | null, belowPovertyLine: boolean | null, aadhaarLast4: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type BenefitReportFieldsFragment = { id: string, udid: string, schemeCode: string, schemeName: string, benefitType: BenefitType, amountPaise: number | null, benefitDate: string, clientReference: string, remarks: string | null, channel: BenefitChannel, status: BenefitReportStatus, reportedAt: string, reversedAt: string | null, reversalReason: string | null };
 
@@ -563,7 +563,7 @@ export type PwdPageQueryVariables = Exact<{
 }>;
 
 
-export type PwdPageQuery = { pwds: { edges: Array<{ cursor: string, node: { udid: string | null, name: string | null, state: string | null, district: string | null, disabilities: Array<DisabilityType> | null, disabilityPercentage: number | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type PwdPageQuery = { pwds: { edges: Array<{ cursor: string, node: { udid: string | null, name: string | null, state: string | null, district: string | null, disabilities: Array<DisabilityType> | null, disabilityPercentage: number | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type VerifyUdidQueryVariables = Exact<{
   udid: string;

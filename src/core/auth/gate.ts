@@ -106,12 +106,6 @@ export class RequestGate {
   }
 
   /** Budget settings of an application admitted in this request (cached with the gate entry). */
-  /** The first day any MoU of an admitted application's organisation took effect (null when not loaded). */
-  mouStartOf(applicationId: number): string | null {
-    const mous = this.cache.get(applicationId)?.mous;
-    return mous?.length ? mous.reduce((min, m) => (m.effectiveFrom < min ? m.effectiveFrom : min), mous[0].effectiveFrom) : null;
-  }
-
   /** The budget of an application admitted by this gate (fail closed: never a default for one it has not loaded). */
   budgetOf(applicationId: number): AppBudget {
     const b = this.cache.get(applicationId)?.budget;

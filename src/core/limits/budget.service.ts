@@ -29,6 +29,14 @@ export type BudgetKind = 'read' | 'report';
 export const bucketKey = (applicationId: number, kind: BudgetKind) => (kind === 'read' ? String(applicationId) : `${applicationId}:report`);
 
 /**
+ * The reporting bucket is REPORTING_BUDGET_FACTOR times the read bucket (capacity and restore rate):
+ * the MoU asks partners to report in real time, and a 5,000-row upload (1 point a row) must fit.
+ */
+export const REPORTING_BUDGET_FACTOR = 5;
+const settingsOf = (b: AppBudget, kind: BudgetKind): AppBudget =>
+  (kind === 'read' ? b : { ...b, capacity: b.capacity * REPORTING_BUDGET_FACTOR, restoreRate: b.restoreRate * REPORTING_BUDGET_FACTOR });
+
+/**
  * Per-application budgets. The requested cost (priced at its worst case) is taken from the bucket
  * before execution, atomically, or the request is refused; after execution the difference to the
  * actual cost is refunded. So a request never runs on points another request is spending, and
@@ -38,7 +46,8 @@ export class BudgetService {
   constructor(readonly store: BudgetStore, private readonly clock: Clock) {}
 
   /** Takes the requested cost or throws THROTTLED (HTTP 429, with retryAfterSeconds). Returns what is left. */
-  async reserve(applicationId: number, kind: BudgetKind, b: AppBudget, requested: number): Promise<number> {
+  async reserve(applicationId: number, kind: BudgetKind, budget: AppBudget, requested: number): Promise<number> {
+    const b = settingsOf(budget, kind);
     if (requested > b.capacity) {
       throw new DomainError('THROTTLED', `This query costs ${requested} points, more than this application's whole budget of ${b.capacity}; ask for fewer records per page.`,
         { requestedQueryCost: requested, maximumAvailable: b.capacity, retryAfterSeconds: 60 });
@@ -52,7 +61,8 @@ export class BudgetService {
   }
 
   /** After execution: the bucket is left charged with the actual cost (refunding what was reserved above it). */
-  async settle(applicationId: number, kind: BudgetKind, b: AppBudget, reserved: number, actual: number): Promise<CostReport> {
+  async settle(applicationId: number, kind: BudgetKind, budget: AppBudget, reserved: number, actual: number): Promise<CostReport> {
+    const b = settingsOf(budget, kind);
     const left = await this.store.charge(bucketKey(applicationId, kind), actual - reserved, b, this.clock.nowMs());
     return costReport(reserved, actual, b, left);
   }

@@ -31,7 +31,7 @@ const IsPlainText = (opts?: ValidationOptions) =>
  * rows, item by item, so that one bad item never sinks the others. `udid` and `benefitDate` are
  * strings here (checked by class-validator, not by scalars) for the same reason: a malformed value
  * rejects that item, not the whole call. Checks that need the database or today's date (UDID
- * known, date not in the future nor before the card was issued) are made by the service.
+ * known, date not in the future nor before 2017-04-19) are made by the service.
  */
 @InputType({ description: 'One benefit delivered to one PwD. clientReference is the idempotency key: a retry returns the original report.' })
 export class BenefitReportInput {
@@ -59,7 +59,7 @@ export class BenefitReportInput {
   @Max(Number.MAX_SAFE_INTEGER, { message: 'amountPaise is too large' })
   amountPaise?: number | null;
 
-  @Field(() => String, { description: 'Date the benefit was delivered, YYYY-MM-DD; not in the future, not before the UDID card was issued' })
+  @Field(() => String, { description: 'Date the benefit was delivered, YYYY-MM-DD; not in the future, not before 2017-04-19 (RPwD Act 2016 in force)' })
   @IsCalendarDate()
   benefitDate!: string;
 

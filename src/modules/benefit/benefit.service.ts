@@ -49,7 +49,7 @@ export class BenefitService {
     if (inputs.length > MAX_BATCH) {
       throw badInput(`At most ${MAX_BATCH} reports per call (got ${inputs.length}); split the list into calls of ${MAX_BATCH}, or upload a file.`, { maxItems: MAX_BATCH });
     }
-    const checked = await checkItems(ctx, inputs, ctx.services.gate.mouStartOf(app.applicationId));
+    const checked = await checkItems(ctx, inputs);
     await this.existenceDisclosed(ctx, app.applicationId, checked);
     const firstValid = new Map<string, CheckedItem>();
     for (const c of checked) if (c.row && !firstValid.has(c.row.clientReference)) firstValid.set(c.row.clientReference, c);

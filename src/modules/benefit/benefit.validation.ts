@@ -24,12 +24,15 @@ function fromValidation(errors: ValidationError[]): BenefitItemError[] {
 /**
  * Validates items one by one: the input class (class-validator), then what needs the database or
  * today's date — the UDID exists (UNKNOWN_UDID otherwise), the benefit date is not in the future
- * (India's calendar) and not before the organisation's first MoU took effect. Nothing about the card
+ * (India's calendar) and not before EARLIEST_BENEFIT_DATE. Nothing about the card
  * itself (such as its issue date) shapes an answer: a benefit:write token may learn only whether a
  * UDID exists, and that answer is a disclosure (see BenefitService.reportMany). One query for all the
  * UDIDs of the batch.
  */
-export async function checkItems(ctx: RequestContext, inputs: BenefitReportInput[], mouFrom: string | null): Promise<CheckedItem[]> {
+/** The Rights of Persons with Disabilities Act 2016 came into force on this day: no benefit under it is older. */
+export const EARLIEST_BENEFIT_DATE = '2017-04-19';
+
+export async function checkItems(ctx: RequestContext, inputs: BenefitReportInput[]): Promise<CheckedItem[]> {
   const today = ctx.clock.today();
   const staged = inputs.map((raw, index) => {
     const input = raw instanceof BenefitReportInput ? raw : Object.assign(new BenefitReportInput(), raw);
@@ -51,8 +54,8 @@ export async function checkItems(ctx: RequestContext, inputs: BenefitReportInput
     if (!errors.some((e) => e.field === 'benefitDate')) {
       if (input.benefitDate > today) {
         errors.push(itemError('benefitDate', 'BAD_USER_INPUT', `benefitDate ${input.benefitDate} is in the future (today is ${today} in India); report a benefit once it is delivered.`));
-      } else if (mouFrom && input.benefitDate < mouFrom) {
-        errors.push(itemError('benefitDate', 'BAD_USER_INPUT', `benefitDate ${input.benefitDate} is before your organisation's MoU with DEPwD took effect (${mouFrom}); report benefits delivered under the MoU.`));
+      } else if (input.benefitDate < EARLIEST_BENEFIT_DATE) {
+        errors.push(itemError('benefitDate', 'BAD_USER_INPUT', `benefitDate ${input.benefitDate} is before ${EARLIEST_BENEFIT_DATE}, when the RPwD Act 2016 came into force; check the date.`));
       }
     }
     if (errors.length || !card) return { index, input, row: null, errors };
