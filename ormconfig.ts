@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { loadConfig } from './src/core/config/config';
-import { ENTITIES } from './src/core/db/entities';
+import { ENTITIES } from './src/app/entities';
 import { SnakeNamingStrategy } from './src/core/db/naming.strategy';
 import { MIGRATIONS } from './migrations';
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../src/core/config/config';
-import { openDatabase } from '../src/core/db/database';
+import { openDatabase } from '../src/app/database';
 import { createServer } from '../src/app/server';
 import { createLogger } from '../src/core/logger';
 import { seedPwdRecords } from '../src/modules/pwd/pwd.seed';

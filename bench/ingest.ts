@@ -19,7 +19,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { openDatabase, isMysql } from '../src/core/db/database';
+import { openDatabase } from '../src/app/database';
+import { isMysql } from '../src/core/db/database';
 import { ROOT } from './lib/bench';
 
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './core/config/config';
 import { createLogger } from './core/logger';
-import { openDatabase } from './core/db/database';
+import { openDatabase } from './app/database';
 import { createServer } from './app/server';
 import { seedIfEmpty, DemoCredentials } from './app/bootstrap';
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../src/core/config/config';
-import { openDatabase } from '../../src/core/db/database';
+import { openDatabase } from '../../src/app/database';
 import { createServer } from '../../src/app/server';
 import { createLogger } from '../../src/core/logger';
 import { seedPwdRecords } from '../../src/modules/pwd/pwd.seed';

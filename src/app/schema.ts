@@ -3,7 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { RESOLVERS } from './resolvers';
-import { permissions } from '../core/authz/permissions';
+import { permissions } from './permissions';
 
 /** Builds the executable schema from the type-graphql resolvers (validation on input classes). */
 export async function buildAppSchema(opts: { authorization?: boolean } = {}): Promise<GraphQLSchema> {

@@ -23,6 +23,7 @@ import { ANONYMOUS, Principal } from '../core/auth/principal';
 import { buildAppSchema } from './schema';
 import { introspectionGatePlugin } from '../core/authz/schema-privacy.plugin';
 import { buildContext, RequestContext } from './context';
+import { DisclosureLedger } from '../modules/access/disclosure.ledger';
 import { createServices, Services } from './services';
 import { oauthRouter } from '../modules/application/oauth.routes';
 import { loginRouter } from '../modules/staff/login.routes';
@@ -156,9 +157,11 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       }
       res.locals.ctx = buildContext({
         requestId, principal, ip, now: clock.now(), log, config, clock, ds, services,
-        accessEvents: services.accessLog, req,
+        accessEvents: services.accessLog,
         operationName: typeof req.body?.operationName === 'string' ? req.body.operationName : null,
-      });
+      }, (ctx) => new DisclosureLedger(services.budget.store, clock, services.accessLog, services.disclosureSubscribers, {
+        principal, requestId, ip, now: ctx.now, operationName: () => ctx.operationName,
+      }));
       next();
     } catch (err) {
       const e = err instanceof DomainError ? err

@@ -79,3 +79,9 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+declare module '../core/request/context' {
+  // The registry the request context carries (declared in the kernel, filled here).
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface ServiceRegistry extends Services {}
+}

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '../core/config/config';
-import { openDatabase } from '../core/db/database';
+import { openDatabase } from '../app/database';
 import { verifyAccessLog } from '../core/audit/access-log.verify';
 
 /** `npm run audit:verify`: walks the access-log hash chain; exit 0 when intact, 1 at the first altered or missing event. */

@@ -1,7 +1,7 @@
 /** npm run seed -- --records N : adds N synthetic PwD records (batched), printing progress. */
 import 'reflect-metadata';
 import { loadConfig } from '../core/config/config';
-import { openDatabase } from '../core/db/database';
+import { openDatabase } from '../app/database';
 import { seedPwdRecords } from '../modules/pwd/pwd.seed';
 
 async function main() {

@@ -2,7 +2,7 @@ import {
   GraphQLField, GraphQLInputType, GraphQLNamedType, GraphQLObjectType, GraphQLSchema,
   getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
 } from 'graphql';
-import { RULE_TREE, ruleFor, ruleName } from '../../src/core/authz/permissions';
+import { RULE_TREE, ruleFor, ruleName } from '../../src/app/permissions';
 import { ANY_PWD_READ, FieldAccess } from '../../src/core/authz/rules';
 import { PWD_READ_SCOPES, Scope } from '../../src/core/authz/scopes';
 import { PWD_QUERY_ACCESS, PWD_RECORD_FIELDS_BY_SCOPE } from '../../src/modules/pwd/pwd.rules';

@@ -3,7 +3,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { startTestServer, TestServer, createActivePartner, countQueries } from '../helpers/server';
 import { PwdFullPageDocument } from '../generated/graphql';
 import { buildTypeSchema } from '../../src/app/schema';
-import { permissions } from '../../src/core/authz/permissions';
+import { permissions } from '../../src/app/permissions';
 import { hasScope, isApplication } from '../../src/core/authz/rules';
 import { Scope } from '../../src/core/authz/scopes';
 import { formatError } from '../../src/core/errors/format';

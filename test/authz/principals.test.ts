@@ -1,6 +1,6 @@
 import { GraphQLObjectType } from 'graphql';
 import { startTestServer, TestServer, createActivePartner } from '../helpers/server';
-import { RULE_TREE, ruleFor, ruleName } from '../../src/core/authz/permissions';
+import { RULE_TREE, ruleFor, ruleName } from '../../src/app/permissions';
 import { Role } from '../../src/core/authz/scopes';
 import { rootOperation } from './authz.helpers';
 

@@ -1,7 +1,7 @@
 import { allow } from 'graphql-shield';
 import { rule } from 'graphql-shield';
 import { buildAppSchema } from '../../src/app/schema';
-import { checkRuleNames, mergeRules, RULE_TREE, ruleFor, ruleName, schemaFields } from '../../src/core/authz/permissions';
+import { checkRuleNames, mergeRules, RULE_TREE, ruleFor, ruleName, schemaFields } from '../../src/app/permissions';
 import { ALL_SCOPES, Role } from '../../src/core/authz/scopes';
 import { ANY_PWD_READ } from '../../src/core/authz/rules';
 import { PWD_RECORD_FIELDS_BY_SCOPE } from '../../src/modules/pwd/pwd.rules';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { loadConfig, Config } from '../../src/core/config/config';
-import { openDatabase } from '../../src/core/db/database';
+import { openDatabase } from '../../src/app/database';
 import { createServer, AppServer } from '../../src/app/server';
 import { Clock } from '../../src/core/clock';
 import { seedPwdRecords } from '../../src/modules/pwd/pwd.seed';

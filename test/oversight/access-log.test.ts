@@ -8,7 +8,7 @@ import { AccessLogWriter } from '../../src/core/audit/access-log';
 import { verifyAccessLog } from '../../src/core/audit/access-log.verify';
 import { AccessEventInput } from '../../src/core/audit/access-sink';
 import { createLogger } from '../../src/core/logger';
-import { openDatabase } from '../../src/core/db/database';
+import { openDatabase } from '../../src/app/database';
 
 const run = promisify(execFile);
 const event = (i: number): AccessEventInput => ({

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../request/context';
 import { Role } from '../authz/scopes';
 import { forbidden, notFound, unauthenticated } from '../errors/errors';
 import type { UserPrincipal } from './principal';

@@ -1,6 +1,6 @@
 import { allow, rule } from 'graphql-shield';
 import type { Rule } from 'graphql-shield/typings/rules';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../request/context';
 import { DomainError, forbidden, unauthenticated } from '../errors/errors';
 import { PWD_READ_SCOPES, Role, Scope } from './scopes';
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, Kind, visit, BREAK } from 'graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../request/context';
 import { unauthenticated } from '../errors/errors';
 
 /** True when the operation asks for the schema itself (`__schema` / `__type`, in fragments too). `__typename` is not introspection. */

@@ -50,8 +50,9 @@ export function requestObserver(log: Logger, metrics: Metrics) {
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       const route = routeOf(req);
-      const operation = (res.locals.operation as string | undefined) ?? '-';
-      const code = (res.locals.resultCode as string | undefined) ?? (res.statusCode < 400 ? 'OK' : String(res.statusCode));
+      const outcome = res.locals.ctx?.outcome as RequestOutcome | undefined;
+      const operation = outcome?.operation ?? '-';
+      const code = outcome?.code ?? (res.statusCode < 400 ? 'OK' : String(res.statusCode));
       metrics.requests.inc({ route, operation, code });
       metrics.duration.observe({ route, operation }, seconds);
       const p = res.locals.ctx?.principal;
@@ -65,22 +66,28 @@ export function requestObserver(log: Logger, metrics: Metrics) {
   };
 }
 
+/** What the request log line and metrics say of a GraphQL request, filled in by observabilityPlugin. */
+export interface RequestOutcome {
+  operation?: string;
+  code?: string;
+}
+
 /** Records the operation (its root field names) and the first error code for the request line and metrics. */
-export function observabilityPlugin(): ApolloServerPlugin<{ req?: Request }> {
+export function observabilityPlugin(): ApolloServerPlugin<{ outcome?: RequestOutcome }> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse(rc) {
-          const res = rc.contextValue?.req?.res as Response | undefined;
-          if (!res) return;
+          const out = rc.contextValue?.outcome;
+          if (!out) return;
           const op = rc.operation;
           if (op) {
             const fields = op.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).sort();
-            res.locals.operation = `${op.operation}:${fields.join(',').slice(0, 100) || '-'}`;
+            out.operation = `${op.operation}:${fields.join(',').slice(0, 100) || '-'}`;
           }
           const body = rc.response.body;
           const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
-          if (errors?.length) res.locals.resultCode = String(errors[0].extensions?.code ?? 'ERROR');
+          if (errors?.length) out.code = String(errors[0].extensions?.code ?? 'ERROR');
         },
       };
     },

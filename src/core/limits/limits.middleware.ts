@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { GraphQLSchema, Kind } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../request/context';
 import { DomainError } from '../errors/errors';
 import type { Logger } from '../logger';
 import { actualCost, AnalysisCache, chosenOperation, DocumentAnalysis, documentSizeError, requestedCost } from './document.analysis';

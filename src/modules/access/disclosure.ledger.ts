@@ -1,5 +1,6 @@
 import type { Principal } from '../../core/auth/principal';
-import type { AccessEventInput, AccessEventSink } from '../../core/audit/access-sink';
+import type { AccessEventSink } from '../../core/audit/access-sink';
+import type { DisclosureSource, Ledger } from '../../core/request/context';
 import type { Clock } from '../../core/clock';
 import type { DomainError } from '../../core/errors/errors';
 import { AppBudget, quotaExceeded } from '../../core/limits/budget.service';
@@ -15,8 +16,6 @@ export interface DisclosureSubscribers {
   firstAccess(applicationId: number, at: Date): void;
 }
 
-export type DisclosureSource = AccessEventInput['source'];
-
 /**
  * The per-request disclosure ledger (DESIGN.md §11): every PwD record, verification answer and
  * existence answer leaves through `admit` and `record`. `admit` reserves the daily distinct-record
@@ -25,7 +24,7 @@ export type DisclosureSource = AccessEventInput['source'];
  * event per disclosed record. Whatever the document's shape (aliases, fragments, directives) or the
  * concurrency, no record is disclosed unless the ledger admitted it.
  */
-export class DisclosureLedger {
+export class DisclosureLedger implements Ledger {
   /** Distinct UDIDs disclosed in this request. */
   readonly served = new Set<string>();
   /** Records withheld for the quota in this request. */

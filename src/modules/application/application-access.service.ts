@@ -1,6 +1,6 @@
 import { IsNull } from 'typeorm';
-import type { RequestContext } from '../../app/context';
-import { recordAdminAudit } from '../../core/audit/admin-audit';
+import type { RequestContext } from '../../core/request/context';
+import { recordAdminAudit } from '../oversight/admin-audit';
 import { partnerOrgOf } from '../../core/auth/actor';
 import { hashSecret, randomSecret } from '../../core/auth/secrets';
 import { guardedUpdate } from '../../core/db/guarded';

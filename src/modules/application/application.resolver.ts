@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../core/request/context';
 import { OrganizationType, toOrganization } from '../organization/organization.types';
 import { ApplicationFilter, ApproveApplicationInput, CreateApplicationInput, IpInput, ReasonInput } from './application.inputs';
 import { AllowedIpType, ApplicationConnection, ApplicationType, ClientSecretInfo, IssuedClientSecret } from './application.types';

@@ -1,6 +1,6 @@
 import { Router, urlencoded, json, Request, Response } from 'express';
 import type { BlockList } from 'node:net';
-import type { Services } from '../../app/services';
+import type { ServiceRegistry as Services } from '../../core/request/context';
 import { verifySecret } from '../../core/auth/secrets';
 import { isScope, Scope } from '../../core/authz/scopes';
 import { toDbDateTime } from '../../core/db/columns';

@@ -1,7 +1,7 @@
 import { Request, RequestHandler, Response, Router } from 'express';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../core/request/context';
 import { Scope } from '../../core/authz/scopes';
 import { badInput, DomainError, forbidden, isUnavailable, unauthenticated } from '../../core/errors/errors';
 import { BenefitChannel, BenefitItemStatus } from './benefit.enums';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../core/request/context';
 import { badInput } from '../../core/errors/errors';
 import { STATE_BY_CODE } from '../pwd/pwd.geo';
 import { BenefitGroupBy } from './benefit.enums';

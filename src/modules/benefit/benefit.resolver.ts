@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../core/request/context';
 import { DateScalar } from '../../core/scalars';
 import { BenefitChannel, BenefitGroupBy } from './benefit.enums';
 import { BenefitReportFilter, BenefitReportInput, MAX_BATCH } from './benefit.inputs';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../core/request/context';
 import type { ApplicationPrincipal } from '../../core/auth/principal';
 import { Role } from '../../core/authz/scopes';
 import { fromDbDateTime } from '../../core/db/columns';

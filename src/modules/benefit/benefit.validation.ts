@@ -1,5 +1,5 @@
 import { validateSync, ValidationError } from 'class-validator';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../core/request/context';
 import { BenefitReportInput } from './benefit.inputs';
 import { BenefitItemError } from './benefit.types';
 import type { NewBenefitReport } from './benefit.store';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../core/request/context';
 import type { Clock } from '../../core/clock';
 import { addDays, daysBetween, istDate } from '../../core/clock';
 import type { Logger } from '../../core/logger';

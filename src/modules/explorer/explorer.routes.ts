@@ -2,7 +2,7 @@ import { Router, Request, Response, NextFunction } from 'express';
 import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import { join } from 'node:path';
-import type { Services } from '../../app/services';
+import type { ServiceRegistry as Services } from '../../core/request/context';
 import { addDays } from '../../core/clock';
 import { STAFF_ROLES } from '../../core/authz/scopes';
 import { DomainError } from '../../core/errors/errors';

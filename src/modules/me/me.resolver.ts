@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import { RequestContext } from '../../app/context';
+import { RequestContext } from '../../core/request/context';
 import { ApplicationStatusView } from './me.types';
 
 @Resolver(() => ApplicationStatusView)

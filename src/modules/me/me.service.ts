@@ -1,4 +1,4 @@
-import { RequestContext } from '../../app/context';
+import { RequestContext } from '../../core/request/context';
 import { isScope, scopeToName } from '../../core/authz/scopes';
 import { addDays, daysBetween } from '../../core/clock';
 import { fromDbDate, fromDbDateTime } from '../../core/db/columns';

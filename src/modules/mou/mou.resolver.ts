@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../core/request/context';
 import { AttestDataDestructionInput, MouFilter, RecordMouInput, TerminateMouInput } from './mou.inputs';
 import { MouConnection, MouType } from './mou.types';
 

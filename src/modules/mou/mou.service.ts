@@ -1,5 +1,5 @@
-import type { RequestContext } from '../../app/context';
-import { recordAdminAudit } from '../../core/audit/admin-audit';
+import type { RequestContext } from '../../core/request/context';
+import { recordAdminAudit } from '../oversight/admin-audit';
 import { assertVisible, partnerOrgOf, visibleOrg } from '../../core/auth/actor';
 import { addDays } from '../../core/clock';
 import { conditionalUpdate, guardedUpdate } from '../../core/db/guarded';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../core/request/context';
 import { ApplicationType, toApplication } from '../application/application.types';
 import { MouType, toMou } from '../mou/mou.types';
 import { isInForce } from '../mou/mou.calendar';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { CounterStore, makeLimiter, memoryCounters } from '../../core/throttle/limiter';
-import type { RequestContext } from '../../app/context';
-import { recordAdminAudit } from '../../core/audit/admin-audit';
+import type { RequestContext } from '../../core/request/context';
+import { recordAdminAudit } from '../oversight/admin-audit';
 import { visibleOrg } from '../../core/auth/actor';
 import { guardedUpdate } from '../../core/db/guarded';
 import { conflict, DomainError, notFound } from '../../core/errors/errors';

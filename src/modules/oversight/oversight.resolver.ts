@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { RequestContext } from '../../app/context';
+import { RequestContext } from '../../core/request/context';
 import { DateScalar, UdidScalar } from '../../core/scalars';
 import { AccessLogFilter } from './oversight.inputs';
 import { AlertStatus } from './oversight.entity';

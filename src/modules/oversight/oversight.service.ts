@@ -1,10 +1,10 @@
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../core/request/context';
 import { Role } from '../../core/authz/scopes';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors/errors';
 import { fromDbDate, fromDbDateTime, toDbDateTime } from '../../core/db/columns';
 import { daysBetween } from '../../core/clock';
 import { serialTransaction } from '../../core/db/serial-transaction';
-import { recordAdminAudit } from '../../core/audit/admin-audit';
+import { recordAdminAudit } from './admin-audit';
 import { AccessLogFilter, MAX_OVERSIGHT_PAGE } from './oversight.inputs';
 import { AlertStatus } from './oversight.entity';
 import { AccessEvent, AccessEventConnection, RecordAccessSummary, ScrapingAlert, ScrapingAlertConnection, UsageDay } from './oversight.types';

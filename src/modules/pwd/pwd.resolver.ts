@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext } from '../../app/context';
+import { RequestContext } from '../../core/request/context';
 import { selectedFields } from '../../core/graphql/selection';
 import { DateScalar, UdidScalar } from '../../core/scalars';
 import { DisabilityType } from './pwd.enums';

@@ -4,7 +4,7 @@ import { accessRule, ANY_PWD_READ, FieldAccess, rulesByScope } from '../../core/
 import { PWD_READ_SCOPES, Scope } from '../../core/authz/scopes';
 import type { PwdRecord } from './pwd.types';
 import type { PwdFilter } from './pwd.inputs';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../core/request/context';
 import { forbidden } from '../../core/errors/errors';
 
 type PwdField = Exclude<keyof PwdRecord, 'id'>;

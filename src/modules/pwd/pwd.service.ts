@@ -1,4 +1,4 @@
-import { RequestContext } from '../../app/context';
+import { RequestContext } from '../../core/request/context';
 import { badInput } from '../../core/errors/errors';
 import { fromDbDate } from '../../core/db/columns';
 import { CardStatus, CertificateType, DisabilityType, Education, Employment, Gender, IncomeBand } from './pwd.enums';

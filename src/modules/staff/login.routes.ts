@@ -1,6 +1,6 @@
 import { Router, json } from 'express';
 import type { BlockList } from 'node:net';
-import type { Services } from '../../app/services';
+import type { ServiceRegistry as Services } from '../../core/request/context';
 import { verifySecret } from '../../core/auth/secrets';
 import { Role } from '../../core/authz/scopes';
 import { DomainError } from '../../core/errors/errors';

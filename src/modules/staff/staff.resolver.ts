@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../core/request/context';
 import { toOrganization } from '../organization/organization.types';
 import { ActivateAccountInput, AuditTrailFilter, UserStatusInput } from './staff.inputs';
 import { ActivationResult, AuditEntryConnection, UserAccountType } from './staff.types';

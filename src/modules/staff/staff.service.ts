@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../app/context';
-import { recordAdminAudit } from '../../core/audit/admin-audit';
+import type { RequestContext } from '../../core/request/context';
+import { recordAdminAudit } from '../oversight/admin-audit';
 import { hashSecret, randomSecret, sha256 } from '../../core/auth/secrets';
 import { Role } from '../../core/authz/scopes';
 import { conditionalUpdate } from '../../core/db/guarded';

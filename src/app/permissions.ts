@@ -2,16 +2,16 @@ import { GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
 import { allow, deny, shield } from 'graphql-shield';
 import { middleware, IMiddlewareGenerator } from 'graphql-middleware';
 import type { IRules, ShieldRule } from 'graphql-shield/typings/types';
-import { forbidden } from '../errors/errors';
-import { pwdRules } from '../../modules/pwd/pwd.rules';
+import { forbidden } from '../core/errors/errors';
+import { pwdRules } from '../modules/pwd/pwd.rules';
 
-import { organizationRules } from '../../modules/organization/organization.rules';
-import { mouRules } from '../../modules/mou/mou.rules';
-import { applicationRules } from '../../modules/application/application.rules';
-import { staffRules } from '../../modules/staff/staff.rules';
-import { applicationStatusRules } from '../../modules/me/me.rules';
-import { oversightRules } from '../../modules/oversight/oversight.rules';
-import { benefitRules } from '../../modules/benefit/benefit.rules';
+import { organizationRules } from '../modules/organization/organization.rules';
+import { mouRules } from '../modules/mou/mou.rules';
+import { applicationRules } from '../modules/application/application.rules';
+import { staffRules } from '../modules/staff/staff.rules';
+import { applicationStatusRules } from '../modules/me/me.rules';
+import { oversightRules } from '../modules/oversight/oversight.rules';
+import { benefitRules } from '../modules/benefit/benefit.rules';
 
 /** Each module's rules, merged into one tree (STYLE.md habit 4). Add a module's rules here. */
 export const MODULE_RULES: IRules[] = [pwdRules, organizationRules, mouRules, applicationRules, staffRules, applicationStatusRules, oversightRules, benefitRules];

@@ -1,18 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { DisabilityType } from '../../modules/pwd/pwd.enums';
-import { benefitReportByRefLoader } from '../../modules/benefit/benefit.loaders';
-import { applicationLoaders } from '../../modules/application/application.loaders';
-import { organizationLoaders } from '../../modules/organization/organization.loaders';
+import { DisabilityType } from './pwd.enums';
 
-/**
- * Per-request DataLoaders (STYLE.md habit 8): a field resolver never queries one row per parent.
- * Each module adds its loaders here.
- */
-export function createLoaders(ds: DataSource) {
+/** The PwD module's per-request loaders. */
+export function pwdLoaders(ds: DataSource) {
   return {
-    ...organizationLoaders(ds),
-    ...applicationLoaders(ds),
     /** Disability types of each PwD, by record id: one query per page, however many records. */
     disabilitiesByPwdId: new DataLoader<number, DisabilityType[]>(async (ids) => {
       const placeholders = ids.map(() => '?').join(',');
@@ -28,9 +20,5 @@ export function createLoaders(ds: DataSource) {
       }
       return ids.map((id) => by.get(id) ?? []);
     }, { maxBatchSize: 1000 }),
-    /** Benefit reports by `${applicationId}:${clientReference}` (results of reportBenefit/reportBenefits). */
-    benefitReportByRef: benefitReportByRefLoader(ds),
   };
 }
-
-export type Loaders = ReturnType<typeof createLoaders>;

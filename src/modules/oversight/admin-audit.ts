@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../app/context';
-import { AdminAuditEntity } from '../../modules/oversight/oversight.entity';
+import type { RequestContext } from '../../core/request/context';
+import { AdminAuditEntity } from './oversight.entity';
 
 export interface AuditStep {
   action: string;

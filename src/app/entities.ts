@@ -1,0 +1,17 @@
+import { PwdDisabilityEntity, PwdRecordEntity } from '../modules/pwd/pwd.entity';
+import { OrganizationEntity } from '../modules/organization/organization.entity';
+import { MouEntity } from '../modules/mou/mou.entity';
+import { ApplicationEntity, ApplicationIpEntity, ClientCredentialEntity } from '../modules/application/application.entity';
+import { ActivationTokenEntity, OutboxMessageEntity, UserAccountEntity } from '../modules/staff/staff.entity';
+import { BenefitReportEntity } from '../modules/benefit/benefit.entity';
+import { AccessEventEntity, AccessLogHeadEntity, AdminAuditEntity, ScrapingAlertEntity, UsageDailyEntity } from '../modules/oversight/oversight.entity';
+
+/** Every entity of the domain; the one list the DataSource, the tests and the CLI share. */
+export const ENTITIES = [
+  PwdRecordEntity, PwdDisabilityEntity,
+  OrganizationEntity, MouEntity,
+  ApplicationEntity, ApplicationIpEntity, ClientCredentialEntity,
+  UserAccountEntity, ActivationTokenEntity, OutboxMessageEntity,
+  BenefitReportEntity,
+  AccessEventEntity, AccessLogHeadEntity, ScrapingAlertEntity, UsageDailyEntity, AdminAuditEntity,
+];

@@ -1,0 +1,73 @@
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import type { AccessEventInput, AccessEventSink } from '../audit/access-sink';
+import type { Clock } from '../clock';
+import type { Config } from '../config/config';
+import type { DomainError } from '../errors/errors';
+import type { Logger } from '../logger';
+import type { RequestOutcome } from '../http/observability';
+import type { AppBudget } from '../limits/budget.service';
+import type { RequestCost } from '../limits/limits.middleware';
+
+/**
+ * The running instance's services and the per-request loaders, as the composition layer declares
+ * them: src/app augments these interfaces (declaration merging), so the kernel names them without
+ * importing any module or the app.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface ServiceRegistry {}
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface LoaderRegistry {}
+
+export type DisclosureSource = AccessEventInput['source'];
+
+/**
+ * The per-request disclosure ledger (implemented in src/modules/access): every PwD record,
+ * verification and existence answer leaves through it.
+ */
+export interface Ledger {
+  /** Distinct UDIDs disclosed in this request. */
+  readonly served: ReadonlySet<string>;
+  /** Records withheld for the quota in this request. */
+  readonly withheld: number;
+  /** Distinct records disclosed today after this request's last reservation (-1: not known). */
+  readonly recordsToday: number;
+  /** The application's budget, fixed at admission. */
+  budget: AppBudget | null;
+  /** Reserves the daily quota per UDID: null when admitted, else the error to answer that UDID with. */
+  admit(udids: string[]): Promise<(DomainError | null)[]>;
+  /** A lookup by UDID, found or not (detection). */
+  lookedUp(udid: string, found: boolean): void;
+  /** Records disclosed: one access event each, with the fields served. */
+  record(source: DisclosureSource, udids: string[], fields: string): void;
+  /** Adds `by` to one of today's shared counters; returns the new value. */
+  countToday(key: string, by: number): Promise<number>;
+  /** Once the answer is built. */
+  finish(): void;
+}
+
+/**
+ * The request context: passed first to every service call (STYLE.md habit 3). Built once per HTTP
+ * request by the request gate (src/app/context.ts), before GraphQL execution.
+ */
+export interface RequestContext {
+  requestId: string;
+  principal: Principal;
+  /** Source IP as decided by TRUST_PROXY. */
+  ip: string;
+  now: Date;
+  log: Logger;
+  config: Config;
+  clock: Clock;
+  ds: DataSource;
+  services: ServiceRegistry;
+  loaders: LoaderRegistry;
+  accessEvents: AccessEventSink;
+  /** Every PwD record, verification and existence answer leaves through it (quota, access log, detection). */
+  ledger: Ledger;
+  operationName: string | null;
+  /** The operation label and first error code, for the request's log line and metrics. */
+  outcome: RequestOutcome;
+  /** Requested cost and budget, set by the limits before execution (absent when GraphQL rejects the document itself). */
+  cost?: RequestCost;
+}
