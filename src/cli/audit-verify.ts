@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../core/config/config';
 import { openDatabase } from '../app/database';
-import { verifyAccessLog } from '../core/audit/access-log.verify';
+import { verifyAccessLog } from '../modules/access/access-log.verify';
 
 /** `npm run audit:verify`: walks the access-log hash chain; exit 0 when intact, 1 at the first altered or missing event. */
 async function main() {

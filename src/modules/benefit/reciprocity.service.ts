@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock';
 import { addDays, daysBetween, istDate } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { fromDbDateTime, toDbDateTime } from '../../core/db/columns';
-import type { ReciprocityCheck, ReciprocityState } from '../../core/auth/gate';
+import type { ReciprocityCheck, ReciprocityState } from '../access/admission.gate';
 import { ApplicationEntity } from '../application/application.entity';
 import { AdminAuditEntity } from '../oversight/oversight.entity';
 import { ReportingStatus } from './benefit.enums';

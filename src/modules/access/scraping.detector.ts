@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../core/logger';
 import type { Clock } from '../../core/clock';
-import type { RequestGate } from '../../core/auth/gate';
+import type { RequestGate } from './admission.gate';
 import { toDbDateTime } from '../../core/db/columns';
 import { serialTransaction } from '../../core/db/serial-transaction';
 import type { UsageRecorder } from './usage.recorder';

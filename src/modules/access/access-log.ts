@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Logger } from '../logger';
-import { toDbDateTime } from '../db/columns';
-import { isMysql } from '../db/database';
-import { serialTransaction } from '../db/serial-transaction';
-import { AccessEventInput, AccessEventSink } from './access-sink';
+import type { Logger } from '../../core/logger';
+import { toDbDateTime } from '../../core/db/columns';
+import { isMysql } from '../../core/db/database';
+import { serialTransaction } from '../../core/db/serial-transaction';
+import { AccessEventInput, AccessEventSink } from '../../core/audit/access-sink';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

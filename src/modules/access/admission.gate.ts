@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { BlockList } from 'node:net';
-import { Clock } from '../clock';
-import { DomainError } from '../errors/errors';
-import { fromDbDate, fromDbDateTime } from '../db/columns';
-import { Principal } from './principal';
-import { TokenClaims } from './tokens';
-import { buildBlockList, ipInList } from '../http/client-ip';
-import { Role, Scope } from '../authz/scopes';
-import { AppBudget, DEFAULT_BUDGET } from '../limits/budget.service';
+import { Clock } from '../../core/clock';
+import { DomainError } from '../../core/errors/errors';
+import { fromDbDate, fromDbDateTime } from '../../core/db/columns';
+import { Principal } from '../../core/auth/principal';
+import { TokenClaims } from '../../core/auth/tokens';
+import { buildBlockList, ipInList } from '../../core/http/client-ip';
+import { Role, Scope } from '../../core/authz/scopes';
+import { AppBudget, DEFAULT_BUDGET } from '../../core/limits/budget.service';
 
 /** What the gate needs to know about an application; cached for at most GATE_CACHE_MS. */
 interface GateEntry {

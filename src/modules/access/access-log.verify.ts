@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { fromDbDateTime } from '../db/columns';
+import { fromDbDateTime } from '../../core/db/columns';
 import { eventDigest, GENESIS_HASH } from './access-log';
 
 export interface ChainProblem {
