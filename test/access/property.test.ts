@@ -14,6 +14,15 @@ import { cursorOf, DocumentReader, mulberry32, randomDocument, RandomDocument, U
  *   (3) every error carries a DESIGN.md §9 code, never INTERNAL_SERVER_ERROR; no 500;
  *   (4) the run finishes within a time bound.
  * The seed is printed; PROPERTY_SEED=<n> replays a run, PROPERTY_DOCUMENTS=<n> changes its length.
+ * Served cost: each PwdRecord's non-null fields at their schema complexity, plus 1 per pwd/verifyUdid
+ * root (the lookup); a pwds page is first × child cost with nothing for the root itself (DESIGN.md §7).
+ *
+ * KNOWN VIOLATION (property 1, access log), left asserted: records are logged (and reserved against
+ * the quota) when the resolver runs, not when they reach the response. So a pwds page whose nodes are
+ * not selected (`{ pwds(filter: {}, first: 3) { pageInfo { hasNextPage } } }`), or a record whose
+ * response data is nulled by a failing non-null sibling (`{ a: pwd(udid: "…") { udid }
+ * b: pwds(filter: {}, after: "bogus") { pageInfo { hasNextPage } } }`) leaves access events for
+ * records the partner never received. Most seeds hit it.
  */
 const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) >>> 0 : randomBytes(4).readUInt32LE(0);
 const DOCUMENTS = Number(process.env.PROPERTY_DOCUMENTS ?? 150);
