@@ -1,7 +1,7 @@
 import { startTestServer, TestServer, testLogger } from './helpers/server';
 import { appTokenFor, onboardPartner, staffTokens, StaffTokens } from './helpers/onboarding';
 import { createServer, AppServer } from '../src/app/server';
-import { GATE_CACHE_MS } from '../src/core/auth/gate';
+import { GATE_CACHE_MS } from '../src/modules/access/admission.gate';
 
 /**
  * The gate caches each application's standing for GATE_CACHE_MS (5 s). A change made on another replica

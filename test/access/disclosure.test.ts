@@ -139,6 +139,24 @@ describe('fail-closed disclosure', () => {
       expect(r.body.errors[0].extensions).toMatchObject({ code: 'DAILY_RECORD_QUOTA_EXCEEDED', dailyRecordQuota: 300, recordsToday: 300 });
     });
 
+    it('only what is in the answer is logged: a page without its records, a skipped node, a response nulled by a failing sibling', async () => {
+      const { p, token } = await partner();
+      const bare = await t.gql('{ pwds(filter: {}, first: 3) { pageInfo { hasNextPage } edges { cursor } } }', undefined, token);
+      expect(bare.status).toBe(200);
+      expect(bare.body.extensions.cost.requestedQueryCost).toBe(3); // the rows are read: at least 1 a record
+      const skipped = await t.gql('query($x: Boolean!) { pwds(filter: {}, first: 3) { edges { node @include(if: $x) { udid name } } } }', { x: false }, token);
+      expect(skipped.body.data.pwds.edges).toEqual([{}, {}, {}]);
+      const nulled = await t.gql(`{ a: pwd(udid: "${udids[500]}") { udid name } b: pwds(filter: {}, after: "bogus") { pageInfo { hasNextPage } } }`, undefined, token);
+      expect(nulled.body.data).toBeNull();
+      expect(nulled.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(await events(p.applicationId)).toBe(0);
+      const me = await t.gql('{ me { dailyRecordQuota { used } } }', undefined, token);
+      expect(me.body.data.me.dailyRecordQuota.used).toBe(1); // the lookup's UDID was reserved before it was read
+      const served = await t.gql(`{ a: pwd(udid: "${udids[501]}") { udid } }`, undefined, token);
+      expect(served.body.data.a.udid).toBe(udids[501]);
+      expect(await events(p.applicationId)).toBe(1);
+    });
+
     it('aliases and fragments reach no further: 15 aliased lookups past the quota disclose none', async () => {
       const { token } = await partner({ dailyRecordQuota: 5 });
       const doc = `fragment R on PwdRecord { udid name }\n{ ${udids.slice(100, 115).map((u, i) => `a${i}: pwd(udid: "${u}") { ...R }`).join(' ')} }`;

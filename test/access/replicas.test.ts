@@ -7,7 +7,7 @@ import { seedPwdRecords } from '../../src/modules/pwd/pwd.seed';
 import { createStaffUser } from '../../src/modules/staff/demo.seed';
 import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_LOCKOUT_S } from '../../src/modules/staff/login.limiter';
 import { TOKEN_FAILURES_PER_CLIENT } from '../../src/modules/application/oauth.limiter';
-import { DETECTION } from '../../src/modules/oversight/scraping.detector';
+import { DETECTION } from '../../src/modules/access/scraping.detector';
 import { createActivePartner, openTestDatabase, testLogger } from '../helpers/server';
 import { nextInSeries, randomUdid, seeded } from '../helpers/udids';
 

@@ -1,7 +1,7 @@
 import { startTestServer, TestServer, createActivePartner } from '../helpers/server';
 import { PartnerFixture } from '../../src/modules/staff/demo.seed';
 import { luhnDigit } from '../../src/modules/pwd/pwd.generator';
-import { DETECTION } from '../../src/modules/oversight/scraping.detector';
+import { DETECTION } from '../../src/modules/access/scraping.detector';
 
 const LOOKUP = `query Lookup($u: UDID!) { pwd(udid: $u) { udid name } }`;
 

@@ -162,7 +162,7 @@ export function costPlugin(schema: GraphQLSchema, deps: BudgetDeps, log: Logger)
           let report = costReport(requested, actual, null, null);
           const p = ctx.principal;
           const ledger = ctx.ledger;
-          ledger.finish();
+          ledger.finish((result.data ?? null) as Record<string, unknown> | null);
           if (p.kind === 'application' && c?.budget && c.reserved) {
             try {
               report = await deps.budget.settle(p.applicationId, c.kind, c.budget, c.reserved, actual);

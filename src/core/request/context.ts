@@ -38,12 +38,12 @@ export interface Ledger {
   admit(udids: string[]): Promise<(DomainError | null)[]>;
   /** A lookup by UDID, found or not (detection). */
   lookedUp(udid: string, found: boolean): void;
-  /** Records disclosed: one access event each, with the fields served. */
-  record(source: DisclosureSource, udids: string[], fields: string): void;
+  /** Records about to go out under the response key `at`: logged by finish() if they are in the answer. */
+  record(source: DisclosureSource, udids: string[], fields: string, at?: string): void;
   /** Adds `by` to one of today's shared counters; returns the new value. */
   countToday(key: string, by: number): Promise<number>;
-  /** Once the answer is built. */
-  finish(): void;
+  /** Once the answer is built: one access event per record in `data` (all recorded ones outside GraphQL). */
+  finish(data?: Record<string, unknown> | null): void;
 }
 
 /**

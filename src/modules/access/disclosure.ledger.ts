@@ -33,6 +33,7 @@ export class DisclosureLedger implements Ledger {
   recordsToday = -1;
   /** The application's budget, fixed at admission (null: not an application, or not admitted). */
   budget: AppBudget | null = null;
+  private pending: { source: DisclosureSource; udids: string[]; fields: string; at?: string }[] = [];
 
   constructor(
     private readonly store: BudgetStore,
@@ -76,27 +77,39 @@ export class DisclosureLedger implements Ledger {
     if (p.kind === 'application') this.subscribers.lookedUp(p.applicationId, udid, found);
   }
 
-  /** Records disclosed (already admitted): one access event each, with the fields served. */
-  record(source: DisclosureSource, udids: string[], fields: string): void {
+  /**
+   * Records about to be disclosed (already admitted) under the response key `at` (a root field's
+   * alias; undefined outside GraphQL). They are logged by `finish`, and only if they are in the answer.
+   */
+  record(source: DisclosureSource, udids: string[], fields: string, at?: string): void {
+    if (udids.length) this.pending.push({ source, udids, fields, at });
+  }
+
+  /**
+   * Once the answer is built (`data`: the GraphQL result's data; omitted outside GraphQL): every record
+   * that went out is one access event, and detection and the reciprocity clock see them. A root field
+   * that GraphQL nulled (a non-null sibling failed, the whole data is null) disclosed nothing.
+   */
+  finish(data?: Record<string, unknown> | null): void {
     const p = this.request.principal;
-    for (const u of udids) this.served.add(u);
-    if (p.kind !== 'application' || !udids.length) return;
+    const pending = this.pending;
+    this.pending = [];
+    const out = pending.filter((e) => e.at === undefined || (data != null && data[e.at] != null));
+    for (const e of out) for (const u of e.udids) this.served.add(u);
+    if (p.kind !== 'application' || !out.length) return;
     this.subscribers.firstAccess(p.applicationId, this.request.now);
     const scopes = scopeList(p.scopes);
     const { requestId, ip, now } = this.request;
     const operationName = this.request.operationName();
-    for (const udid of udids) {
-      this.sink.record({
-        applicationId: p.applicationId, organizationId: p.organizationId, udid, source, scopes, fields,
-        operationName, requestId, sourceIp: ip, occurredAt: now,
-      });
+    for (const e of out) {
+      for (const udid of e.udids) {
+        this.sink.record({
+          applicationId: p.applicationId, organizationId: p.organizationId, udid, source: e.source, scopes, fields: e.fields,
+          operationName, requestId, sourceIp: ip, occurredAt: now,
+        });
+      }
     }
-  }
-
-  /** Once the answer is built: detection sees what this request disclosed. */
-  finish(): void {
-    const p = this.request.principal;
-    if (p.kind === 'application' && this.served.size) this.subscribers.served(p.applicationId, this.served);
+    if (this.served.size) this.subscribers.served(p.applicationId, this.served);
   }
 }
 

@@ -95,6 +95,8 @@ async function handleUpload(req: Request, res: Response): Promise<void> {
     }
     return sendError(res, e, report);
   } finally {
+    // The existence answers of every row processed went out in the report (also in an error's report).
+    ctx.ledger.finish();
     await removeSpool(path);
   }
   const problemsOnly = req.query.results === 'problems';

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { responseKey } from '../../core/graphql/selection';
 import type { RequestContext } from '../../core/request/context';
 import { DateScalar } from '../../core/scalars';
 import { BenefitChannel, BenefitGroupBy } from './benefit.enums';
@@ -11,16 +13,16 @@ import {
 export class BenefitResolver {
   // Items are validated one by one by the service (validate: false here), so one bad item never sinks the rest.
   @Mutation(() => BenefitReportResult, { description: 'Report one benefit delivered. Needs benefit:write. A retry with the same clientReference returns the original report (DUPLICATE).', complexity: 5 })
-  reportBenefit(@Ctx() ctx: RequestContext, @Arg('input', () => BenefitReportInput, { validate: false }) input: BenefitReportInput) {
-    return ctx.services.benefit.report(ctx, input);
+  reportBenefit(@Ctx() ctx: RequestContext, @Arg('input', () => BenefitReportInput, { validate: false }) input: BenefitReportInput, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.benefit.report(ctx, input, responseKey(info));
   }
 
   @Mutation(() => BenefitBatchResult, {
     description: `Report up to ${MAX_BATCH} benefits in one call and one transaction; one result per item, in input order. Needs benefit:write.`,
     complexity: ({ args, childComplexity }) => 5 + (Array.isArray(args.inputs) ? args.inputs.length : 1) + childComplexity, // each item's UDID check is a lookup
   })
-  reportBenefits(@Ctx() ctx: RequestContext, @Arg('inputs', () => [BenefitReportInput], { validate: false }) inputs: BenefitReportInput[]) {
-    return ctx.services.benefit.reportMany(ctx, inputs, BenefitChannel.API);
+  reportBenefits(@Ctx() ctx: RequestContext, @Arg('inputs', () => [BenefitReportInput], { validate: false }) inputs: BenefitReportInput[], @Info() info: GraphQLResolveInfo) {
+    return ctx.services.benefit.reportMany(ctx, inputs, BenefitChannel.API, { at: responseKey(info) });
   }
 
   @Mutation(() => BenefitReport, { description: 'Reverse one of your own reports (the report stays, marked REVERSED). Needs benefit:write.', complexity: 5 })

@@ -35,8 +35,8 @@ export const UNKNOWN_REPORT_UDIDS_PER_DAY = 50;
 export class BenefitService {
   constructor(private readonly onProbing: (applicationId: number, unknownToday: number, at: Date) => void = () => undefined) {}
 
-  report(ctx: RequestContext, input: BenefitReportInput): Promise<BenefitReportResult> {
-    return this.reportMany(ctx, [input]).then((r) => r.results[0]);
+  report(ctx: RequestContext, input: BenefitReportInput, at?: string): Promise<BenefitReportResult> {
+    return this.reportMany(ctx, [input], BenefitChannel.API, { at }).then((r) => r.results[0]);
   }
 
   /**
@@ -44,13 +44,13 @@ export class BenefitService {
    * one result per item in input order. A clientReference seen before (or twice in the call)
    * answers DUPLICATE with the original report.
    */
-  async reportMany(ctx: RequestContext, inputs: BenefitReportInput[], channel: BenefitChannel = BenefitChannel.API, opts: { withIds?: boolean } = {}): Promise<BenefitBatchResult> {
+  async reportMany(ctx: RequestContext, inputs: BenefitReportInput[], channel: BenefitChannel = BenefitChannel.API, opts: { withIds?: boolean; at?: string } = {}): Promise<BenefitBatchResult> {
     const app = applicationOf(ctx);
     if (inputs.length > MAX_BATCH) {
       throw badInput(`At most ${MAX_BATCH} reports per call (got ${inputs.length}); split the list into calls of ${MAX_BATCH}, or upload a file.`, { maxItems: MAX_BATCH });
     }
     const checked = await checkItems(ctx, inputs);
-    await this.existenceDisclosed(ctx, app.applicationId, checked);
+    await this.existenceDisclosed(ctx, app.applicationId, checked, opts.at);
     const firstValid = new Map<string, CheckedItem>();
     for (const c of checked) if (c.row && !firstValid.has(c.row.clientReference)) firstValid.set(c.row.clientReference, c);
     const now = ctx.clock.now();
@@ -100,7 +100,7 @@ export class BenefitService {
    * each lookup, the access log records it, and unknown UDIDs past UNKNOWN_REPORT_UDIDS_PER_DAY a day
    * raise one EXISTENCE_PROBING alert (the count is atomic in the shared store, so exactly once).
    */
-  private async existenceDisclosed(ctx: RequestContext, applicationId: number, checked: CheckedItem[]): Promise<void> {
+  private async existenceDisclosed(ctx: RequestContext, applicationId: number, checked: CheckedItem[], at: string | undefined): Promise<void> {
     const found = new Set<string>();
     const unknown = new Set<string>();
     for (const c of checked) {
@@ -109,8 +109,8 @@ export class BenefitService {
     }
     for (const u of found) ctx.ledger.lookedUp(u, true);
     for (const u of unknown) ctx.ledger.lookedUp(u, false);
-    ctx.ledger.record('benefitReport', [...found], 'exists');
-    ctx.ledger.record('benefitReport', [...unknown], 'unknown');
+    ctx.ledger.record('benefitReport', [...found], 'exists', at);
+    ctx.ledger.record('benefitReport', [...unknown], 'unknown', at);
     if (!unknown.size) return;
     const before = await ctx.ledger.countToday(`unknown-report:${applicationId}`, unknown.size);
     if (before >= UNKNOWN_REPORT_UDIDS_PER_DAY && before - unknown.size < UNKNOWN_REPORT_UDIDS_PER_DAY) this.onProbing(applicationId, before, ctx.now);

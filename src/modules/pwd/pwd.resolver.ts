@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../core/request/context';
-import { selectedFields } from '../../core/graphql/selection';
+import { responseKey, selectedFields } from '../../core/graphql/selection';
 import { DateScalar, UdidScalar } from '../../core/scalars';
 import { DisabilityType } from './pwd.enums';
 import { PwdFilter } from './pwd.inputs';
@@ -11,12 +11,13 @@ import { PwdConnection, PwdEdge, PwdRecord, UdidVerification } from './pwd.types
 export class PwdResolver {
   @Query(() => PwdRecord, { nullable: true, description: 'One PwD record by UDID; null when unknown.' })
   pwd(@Ctx() ctx: RequestContext, @Arg('udid', () => UdidScalar) udid: string, @Info() info: GraphQLResolveInfo) {
-    return ctx.services.pwd.lookup(ctx, udid, selectedFields(info));
+    return ctx.services.pwd.lookup(ctx, udid, selectedFields(info), responseKey(info));
   }
 
   @Query(() => PwdConnection, {
     description: 'PwD records matching the filter, in a stable order, by keyset pages (first ≤ 100). Needs pwd:search.',
-    complexity: ({ args, childComplexity }) => Math.max(1, Math.min(Number(args.first ?? 20), 100)) * childComplexity,
+    // Each record on the page costs its selected fields, and at least 1 (the row is read even when only pageInfo is asked for).
+    complexity: ({ args, childComplexity }) => Math.max(1, Math.min(Number(args.first ?? 20), 100)) * Math.max(1, childComplexity),
   })
   pwds(
     @Ctx() ctx: RequestContext,
@@ -25,7 +26,7 @@ export class PwdResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.pwd.search(ctx, filter, first, after, selectedFields(info, ['edges', 'node']));
+    return ctx.services.pwd.search(ctx, filter, first, after, selectedFields(info, ['edges', 'node']), responseKey(info));
   }
 
   @Query(() => UdidVerification, { description: 'Is this UDID valid for this date of birth? Minimal disclosure; needs pwd:verify.', complexity: 2 })
@@ -33,8 +34,9 @@ export class PwdResolver {
     @Ctx() ctx: RequestContext,
     @Arg('udid', () => UdidScalar) udid: string,
     @Arg('dateOfBirth', () => DateScalar) dateOfBirth: string,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.pwd.verifyUdid(ctx, udid, dateOfBirth);
+    return ctx.services.pwd.verifyUdid(ctx, udid, dateOfBirth, responseKey(info));
   }
 
   @FieldResolver(() => [DisabilityType], { nullable: true, complexity: 1 })

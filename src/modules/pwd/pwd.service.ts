@@ -90,25 +90,31 @@ function servedFields(ctx: RequestContext, fields: string[]): string {
 export class PwdService {
   constructor(private readonly onBruteForce: (applicationId: number, udid: string, at: Date) => void = () => undefined) {}
 
-  async lookup(ctx: RequestContext, udid: string, fields: string[]): Promise<PwdRecord | null> {
+  /** `at`: the response key the answer goes out under (the ledger logs it only if it is in the response). */
+  async lookup(ctx: RequestContext, udid: string, fields: string[], at: string): Promise<PwdRecord | null> {
     const [withheld] = await ctx.ledger.admit([udid]);
     if (withheld) throw withheld;
     const record = await this.findByUdid(ctx, udid, fields.includes('disabilities'));
     ctx.ledger.lookedUp(udid, !!record);
-    if (record) ctx.ledger.record('pwd', [record.udid], servedFields(ctx, fields));
+    if (record) ctx.ledger.record('pwd', [record.udid], servedFields(ctx, fields), at);
     return record;
   }
 
-  /** A page; records past the quota keep their place as edges whose node is null with DAILY_RECORD_QUOTA_EXCEEDED. */
-  async search(ctx: RequestContext, filter: PwdFilter, first: number, after: string | null, fields: string[]): Promise<PwdConnection> {
+  /**
+   * A page; records past the quota keep their place as edges whose node is null with
+   * DAILY_RECORD_QUOTA_EXCEEDED. A page that selects no field of its records (pageInfo, cursors only)
+   * discloses none of them.
+   */
+  async search(ctx: RequestContext, filter: PwdFilter, first: number, after: string | null, fields: string[], at: string): Promise<PwdConnection> {
     const page = await this.list(ctx, filter, first, after);
+    if (!fields.length) return page;
     const verdicts = await ctx.ledger.admit(page.edges.map((e) => e.node!.udid));
     const disclosed: string[] = [];
     page.edges.forEach((e, i) => {
       const withheld = verdicts[i];
       if (withheld) { e.node = null; e.withheld = withheld; } else disclosed.push(e.node!.udid);
     });
-    ctx.ledger.record('pwds', disclosed, servedFields(ctx, fields));
+    ctx.ledger.record('pwds', disclosed, servedFields(ctx, fields), at);
     return page;
   }
 
@@ -118,7 +124,7 @@ export class PwdService {
    * (a VERIFY_BRUTE_FORCE alert is raised once). An attempt is counted before the check, atomically
    * in the shared store, so aliases and concurrent requests cannot run more checks than allowed.
    */
-  async verifyUdid(ctx: RequestContext, udid: string, dateOfBirth: string): Promise<UdidVerification> {
+  async verifyUdid(ctx: RequestContext, udid: string, dateOfBirth: string, at: string): Promise<UdidVerification> {
     const [withheld] = await ctx.ledger.admit([udid]);
     if (withheld) throw withheld;
     const p = ctx.principal;
@@ -126,14 +132,14 @@ export class PwdService {
     const attempt = counter ? await ctx.ledger.countToday(counter, 1) : 1;
     if (attempt > VERIFY_ATTEMPTS_PER_DAY) {
       if (attempt === VERIFY_ATTEMPTS_PER_DAY + 1 && p.kind === 'application') this.onBruteForce(p.applicationId, udid, ctx.now);
-      ctx.ledger.record('verifyUdid', [udid], 'valid');
+      ctx.ledger.record('verifyUdid', [udid], 'valid', at);
       return notVerified(udid);
     }
     const { result, found } = await this.verify(ctx, udid, dateOfBirth);
     ctx.ledger.lookedUp(udid, found);
     // A matching date of birth does not use up an attempt.
     if (counter && result.cardStatus !== null) await ctx.ledger.countToday(counter, -1);
-    ctx.ledger.record('verifyUdid', [udid], result.cardStatus !== null ? VERIFIED_FIELDS : 'valid');
+    ctx.ledger.record('verifyUdid', [udid], result.cardStatus !== null ? VERIFIED_FIELDS : 'valid', at);
     return result;
   }
 
