@@ -1,6 +1,7 @@
 import {
   DocumentNode, FieldNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, SelectionSetNode, ValueNode, parse,
 } from 'graphql';
+import { prng } from '../fuzz/fuzz.generator';
 
 /**
  * Random well-formed documents over the partner read surface (pwd, pwds, verifyUdid, __typename), and
@@ -8,23 +9,10 @@ import {
  * were worth. Used by test/access/property.test.ts.
  */
 
-/** Small seeded PRNG (mulberry32). */
+/** The fuzz suite's seeded PRNG (mulberry32), with a subset helper. */
 export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
-    chance: (p: number) => next() < p,
-    subset: <T>(xs: readonly T[], p: number): T[] => xs.filter(() => next() < p),
-  };
+  const r = prng(seed);
+  return { ...r, subset: <T>(xs: readonly T[], p: number): T[] => xs.filter(() => r.next() < p) };
 }
 export type Rng = ReturnType<typeof mulberry32>;
 

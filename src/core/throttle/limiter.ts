@@ -20,3 +20,32 @@ export function makeLimiter(store: CounterStore, opts: { keyPrefix: string; poin
   if (!store.redis) return memory;
   return new RateLimiterRedis({ ...opts, keyPrefix: `${store.prefix}rl:${opts.keyPrefix}`, storeClient: store.redis, insuranceLimiter: memory });
 }
+
+/**
+ * Failed attempts by one key (an email, a client id) from one source IP, and by the IP across all
+ * keys: either count at its limit locks the caller out for `lockoutS`. A success clears the pair.
+ */
+export class FailureLimiter {
+  private readonly pair;
+  private readonly ip;
+
+  constructor(store: CounterStore, private readonly o: { prefix: string; perKey: number; perIp: number; lockoutS: number }) {
+    this.pair = makeLimiter(store, { keyPrefix: o.prefix, points: o.perKey, duration: o.lockoutS });
+    this.ip = makeLimiter(store, { keyPrefix: `${o.prefix}-ip`, points: o.perIp, duration: o.lockoutS });
+  }
+
+  /** Seconds until the caller may try again, or 0 when not locked out. */
+  async lockedFor(key: string, ip: string): Promise<number> {
+    const [p, i] = await Promise.all([this.pair.get(`${key}|${ip}`), this.ip.get(ip)]);
+    const wait = (r: typeof p, max: number) => (r && r.consumedPoints >= max ? Math.ceil(r.msBeforeNext / 1000) : 0);
+    return Math.max(wait(p, this.o.perKey), wait(i, this.o.perIp));
+  }
+
+  async failed(key: string, ip: string): Promise<void> {
+    await Promise.all([this.pair.penalty(`${key}|${ip}`, 1), this.ip.penalty(ip, 1)]);
+  }
+
+  async succeeded(key: string, ip: string): Promise<void> {
+    await this.pair.delete(`${key}|${ip}`);
+  }
+}
