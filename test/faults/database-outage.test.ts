@@ -76,8 +76,11 @@ run('fault: MariaDB outage and recovery', () => {
 
     // Events of records served before the outage were written; nothing served during it was logged as served.
     await t.server.services.accessLog.flush();
-    const [{ n }] = await t.ds.query('SELECT COUNT(*) AS n FROM access_event');
+    const [{ n }] = await t.ds.query("SELECT COUNT(*) AS n FROM access_event WHERE source = 'pwd'");
     expect(Number(n)).toBe(11);
+    // Each benefit report's UDID check is an existence answer: the two answered batches of 5, not the refused one.
+    const [{ checks }] = await t.ds.query("SELECT COUNT(*) AS checks FROM access_event WHERE source = 'benefitReport'");
+    expect(Number(checks)).toBe(10);
   }, 120_000);
 });
 

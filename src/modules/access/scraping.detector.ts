@@ -8,6 +8,7 @@ import type { UsageRecorder } from './usage.recorder';
 import type { CounterStore } from '../../core/throttle/limiter';
 import { AlertKind, decide, DETECTION, MemoryWindows, Observation, Raise, Tally, WindowStore } from './scraping.rules';
 import { RedisWindows } from './scraping.redis';
+import { SharingSuspension } from './sharing.suspension';
 
 export { DETECTION };
 export type { AlertKind };
@@ -100,13 +101,7 @@ export class ScrapingDetector {
             [applicationId, kind, JSON.stringify({ ...evidence, windowMinutes: DETECTION.windowMs / 60_000 }), windowStart, windowEnd, autoSuspend ? 1 : 0, at]);
           if (!autoSuspend) return;
           const reason = `Sharing suspended automatically: a scraping pattern (${kind}) was detected. DEPwD reviews the alert before access resumes.`;
-          await m.query(
-            `UPDATE application SET sharing_suspended_at = ?, sharing_suspension_kind = 'SCRAPING', sharing_suspension_reason = ?, updated_at = ?
-              WHERE id = ? AND sharing_suspended_at IS NULL`, [at, reason, at, applicationId]);
-          await m.query(
-            `INSERT INTO admin_audit (actor_type, actor_id, actor_role, action, target_type, target_id, before_status, after_status, details, request_id, occurred_at)
-             VALUES ('SYSTEM', NULL, NULL, 'SUSPEND_SHARING', 'APPLICATION', ?, NULL, 'SUSPENDED', ?, NULL, ?)`,
-            [applicationId, JSON.stringify({ kind: 'SCRAPING', alertKind: kind }), at]);
+          await SharingSuspension.suspend(m, applicationId, { kind: 'SCRAPING', reason, actor: { type: 'SYSTEM' }, at: new Date(now), details: { alertKind: kind } });
         });
         if (autoSuspend) gate.invalidateApplication(applicationId);
       } catch (err) {

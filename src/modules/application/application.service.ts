@@ -2,7 +2,7 @@ import type { RequestContext } from '../../core/request/context';
 import { recordAdminAudit } from '../oversight/admin-audit';
 import { assertVisible, partnerOrgOf, visibleOrg } from '../../core/auth/actor';
 import { scopeFromName } from '../../core/authz/scopes';
-import { conditionalUpdate, guardedUpdate } from '../../core/db/guarded';
+import { guardedUpdate } from '../../core/db/guarded';
 import { badInput, conflict, notFound } from '../../core/errors/errors';
 import { decodeIdCursor, pageSize, parseId, toConnection } from '../../core/graphql/keyset';
 import { MouEntity } from '../mou/mou.entity';
@@ -12,6 +12,7 @@ import { newClientId } from '../organization/organization.service';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
 import { ApplicationFilter, ApproveApplicationInput, CreateApplicationInput, ReasonInput } from './application.inputs';
 import { ApplicationConnection, ApplicationType, toApplication } from './application.types';
+import { actorOf, SharingSuspension } from '../access/sharing.suspension';
 
 /**
  * Applications through the SOP: confirmed or requested by the partner admin, approved with scopes and
@@ -127,10 +128,8 @@ export class ApplicationService {
     if (app.sharingSuspendedAt) throw conflict(`Sharing with application ${app.id} is already suspended (${app.sharingSuspensionKind}: ${app.sharingSuspensionReason}).`);
     const now = ctx.clock.now();
     await ctx.ds.transaction(async (m) => {
-      await conditionalUpdate(m, ApplicationEntity, {
-        sharingSuspendedAt: now, sharingSuspensionKind: 'MANUAL', sharingSuspensionReason: input.reason.trim(), updatedAt: now, version: () => 'version + 1',
-      }, 'id = :id AND sharing_suspended_at IS NULL', { id: app.id }, `Sharing with application ${app.id} was suspended by someone else at the same moment.`);
-      await recordAdminAudit(m, ctx, { action: 'SUSPEND_SHARING', targetType: 'APPLICATION', targetId: app.id, before: 'SHARING', after: 'SUSPENDED', details: { kind: 'MANUAL', reason: input.reason } });
+      const done = await SharingSuspension.suspend(m, app.id, { kind: 'MANUAL', reason: input.reason.trim(), actor: actorOf(ctx), at: now, details: { reason: input.reason } });
+      if (!done) throw conflict(`Sharing with application ${app.id} was suspended by someone else at the same moment.`);
     });
     ctx.services.gate.invalidateApplication(app.id);
     return toApplication(await this.get(ctx, app.id));
@@ -141,10 +140,8 @@ export class ApplicationService {
     if (!app.sharingSuspendedAt) throw conflict(`Sharing with application ${app.id} is not suspended; nothing to resume.`);
     const now = ctx.clock.now();
     await ctx.ds.transaction(async (m) => {
-      await conditionalUpdate(m, ApplicationEntity, {
-        sharingSuspendedAt: null, sharingSuspensionKind: null, sharingSuspensionReason: null, updatedAt: now, version: () => 'version + 1',
-      }, 'id = :id AND sharing_suspended_at IS NOT NULL', { id: app.id }, `Sharing with application ${app.id} was resumed by someone else at the same moment.`);
-      await recordAdminAudit(m, ctx, { action: 'RESUME_SHARING', targetType: 'APPLICATION', targetId: app.id, before: 'SUSPENDED', after: 'SHARING', details: { previousKind: app.sharingSuspensionKind, previousReason: app.sharingSuspensionReason, reason: input.reason } });
+      const done = await SharingSuspension.resume(m, app.id, { actor: actorOf(ctx), at: now, details: { previousKind: app.sharingSuspensionKind, previousReason: app.sharingSuspensionReason, reason: input.reason } });
+      if (!done) throw conflict(`Sharing with application ${app.id} was resumed by someone else at the same moment.`);
     });
     ctx.services.gate.invalidateApplication(app.id);
     return toApplication(await this.get(ctx, app.id));

@@ -5,9 +5,8 @@ import { addDays, daysBetween, istDate } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { fromDbDateTime, toDbDateTime } from '../../core/db/columns';
 import type { ReciprocityCheck, ReciprocityState } from '../access/admission.gate';
-import { ApplicationEntity } from '../application/application.entity';
-import { AdminAuditEntity } from '../oversight/oversight.entity';
 import { ReportingStatus } from './benefit.enums';
+import { SharingSuspension } from '../access/sharing.suspension';
 import { BenefitReportingStatus } from './benefit.types';
 
 /** Less than this many days before the due date, the status is DUE_SOON. */
@@ -55,17 +54,11 @@ export class ReciprocityService implements ReciprocityCheck {
     if (!due || this.clock.today() <= due) return null;
     const reason = this.suspensionMessage(s, due);
     const now = this.clock.now();
-    await this.ds.transaction(async (m) => {
-      const res = await m.createQueryBuilder().update(ApplicationEntity)
-        .set({ sharingSuspendedAt: now, sharingSuspensionKind: 'RECIPROCITY', sharingSuspensionReason: reason, reciprocitySuspendedAt: now })
-        .where('id = :id AND sharing_suspended_at IS NULL', { id: applicationId })
-        .execute();
-      if (!res.affected) return; // suspended meanwhile by someone else (another replica or DEPwD)
-      await m.insert(AdminAuditEntity, {
-        actorType: 'SYSTEM', actorId: null, actorRole: null, action: 'SUSPEND_SHARING', targetType: 'APPLICATION', targetId: applicationId,
-        beforeStatus: 'SHARING', afterStatus: 'SUSPENDED', details: { kind: 'RECIPROCITY', dueBy: due, graceDays: this.graceDays }, requestId: null, occurredAt: now,
-      });
-    });
+    // Does nothing when suspended meanwhile by someone else (another replica or DEPwD).
+    await this.ds.transaction((m) => SharingSuspension.suspend(m, applicationId, {
+      kind: 'RECIPROCITY', reason, actor: { type: 'SYSTEM' }, at: now, details: { dueBy: due, graceDays: this.graceDays },
+      extraSet: 'reciprocity_suspended_at = ?', extraParams: [toDbDateTime(now)],
+    }));
     this.log.info({ applicationId, dueBy: due }, 'sharing suspended for reciprocity (no benefit report within the grace period)');
     return reason;
   }
