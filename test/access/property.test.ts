@@ -122,15 +122,20 @@ describe(`property: disclosure pipeline under random documents (PROPERTY_SEED=${
       const data = body.data;
       let served = 0;
       const seen = new Set<string>();
-      const recordCost = (obj: any, fields: Map<string, any[]>, udid: string) => {
+      // `existence`: the object's presence itself discloses the record (pwd(udid) answers whether it exists);
+      // a page's node that carries no field of the record (only __typename, or every field skipped) discloses
+      // nothing the page's cursors do not already show, so it is not a record served.
+      const recordCost = (obj: any, fields: Map<string, any[]>, udid: string, existence: boolean) => {
         let cost = 0;
+        let carried = false;
         for (const k of Object.keys(obj)) if (!fields.has(k)) fail('2', `record ${udid} carries ${k}, which was not selected`);
         for (const [k, fs] of fields) {
           const name = fs[0].name.value;
           if (obj[k] === null || obj[k] === undefined) continue;
           if (name === 'udid' && obj[k] !== udid) fail('1', `record answered as ${udid} carries udid ${obj[k]}`);
-          if (name !== '__typename') cost += complexity[name];
+          if (name !== '__typename') { cost += complexity[name]; carried = true; }
         }
+        if (!existence && !carried) return cost;
         seen.add(udid);
         stats.servedRecords++;
         return cost;
@@ -157,7 +162,7 @@ describe(`property: disclosure pipeline under random documents (PROPERTY_SEED=${
             onPage.set(udid, [...(onPage.get(udid) ?? []), index]);
             if (v === null) continue;
             if (!known.has(udid)) fail('1', `pwd(${udid}) answered a record for an unknown UDID`);
-            served += recordCost(v, reader.sub(fields, 'PwdRecord'), udid);
+            served += recordCost(v, reader.sub(fields, 'PwdRecord'), udid, true);
           } else if (name === 'pwds') {
             const expected = page(reader.arg(f, 'filter'), (reader.arg(f, 'first') as number | undefined) ?? 20, reader.arg(f, 'after') as string | undefined);
             for (const [ek, efs] of reader.sub(fields, 'PwdConnection')) {
@@ -171,7 +176,7 @@ describe(`property: disclosure pipeline under random documents (PROPERTY_SEED=${
                 for (const [nk, nfs] of edgeFields) {
                   const n = nfs[0].name.value;
                   if (n === 'cursor' && e[nk] !== cursorOf(rec.id)) fail('1', `edge ${i} cursor ${e[nk]} is not record ${rec.id}`);
-                  if (n === 'node' && e[nk] !== null && e[nk] !== undefined) served += recordCost(e[nk], reader.sub(nfs, 'PwdRecord'), rec.udid);
+                  if (n === 'node' && e[nk] !== null && e[nk] !== undefined) served += recordCost(e[nk], reader.sub(nfs, 'PwdRecord'), rec.udid, false);
                 }
               });
             }

@@ -1,5 +1,6 @@
 import { startTestServer, TestServer, createActivePartner } from '../helpers/server';
 import { TOKEN_FAILURES_PER_CLIENT, TOKEN_LOCKOUT_S } from '../../src/modules/application/oauth.limiter';
+import { LOGIN_FAILURES_PER_ACCOUNT } from '../../src/modules/staff/login.limiter';
 
 /** /oauth/token client authentication: malformed Basic credentials and the wrong-secret throttle (one process). */
 describe('/oauth/token client authentication', () => {
@@ -43,5 +44,26 @@ describe('/oauth/token client authentication', () => {
     expect(Number(locked.retryAfter)).toBeGreaterThan(TOKEN_LOCKOUT_S - 60);
     expect(Number(locked.retryAfter)).toBeLessThanOrEqual(TOKEN_LOCKOUT_S);
     expect((await token({ form: { client_id: other.clientId, client_secret: other.clientSecret } })).status).toBe(200);
+  });
+
+  it('parallel guesses get no more checks than the limit: of 30 concurrent wrong secrets exactly TOKEN_FAILURES_PER_CLIENT are checked', async () => {
+    const p = await createActivePartner(t.ds);
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => token({ basic: `${p.clientId}:parallel-${i}` })));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(TOKEN_FAILURES_PER_CLIENT);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - TOKEN_FAILURES_PER_CLIENT);
+    // The right secret now waits too: the lockout holds whoever sends it.
+    expect((await token({ form: { client_id: p.clientId, client_secret: p.clientSecret } })).status).toBe(429);
+  });
+
+  it('sign-in: of 20 concurrent wrong passwords for one account exactly LOGIN_FAILURES_PER_ACCOUNT are checked', async () => {
+    const p = await createActivePartner(t.ds);
+    const login = (password: string) => fetch(`${t.url}/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: p.partnerAdmin.email, password }),
+    }).then(async (r) => ({ status: r.status, code: ((await r.json()) as any).errors?.[0]?.extensions?.code }));
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login(`wrong-${i}`)));
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(LOGIN_FAILURES_PER_ACCOUNT);
+    expect(answers.filter((a) => a.status === 429 && a.code === 'THROTTLED')).toHaveLength(20 - LOGIN_FAILURES_PER_ACCOUNT);
+    expect((await login(p.partnerAdmin.password)).status).toBe(429);
   });
 });

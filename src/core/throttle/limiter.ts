@@ -22,30 +22,32 @@ export function makeLimiter(store: CounterStore, opts: { keyPrefix: string; poin
 }
 
 /**
- * Failed attempts by one key (an email, a client id) from one source IP, and by the IP across all
- * keys: either count at its limit locks the caller out for `lockoutS`. A success clears the pair.
+ * Attempts by one key (an email, a client id) from one source IP, and by the IP across all keys:
+ * either count past its limit locks the caller out for `lockoutS`. An attempt is counted BEFORE the
+ * secret is checked (atomically, in Redis when shared), so parallel guesses — on one replica or
+ * spread over several — get no more checks than the limit; a success gives its attempt back.
  */
 export class FailureLimiter {
-  private readonly pair;
-  private readonly ip;
+  private readonly pair: RateLimiterAbstract;
+  private readonly ip: RateLimiterAbstract;
 
   constructor(store: CounterStore, private readonly o: { prefix: string; perKey: number; perIp: number; lockoutS: number }) {
     this.pair = makeLimiter(store, { keyPrefix: o.prefix, points: o.perKey, duration: o.lockoutS });
     this.ip = makeLimiter(store, { keyPrefix: `${o.prefix}-ip`, points: o.perIp, duration: o.lockoutS });
   }
 
-  /** Seconds until the caller may try again, or 0 when not locked out. */
-  async lockedFor(key: string, ip: string): Promise<number> {
-    const [p, i] = await Promise.all([this.pair.get(`${key}|${ip}`), this.ip.get(ip)]);
-    const wait = (r: typeof p, max: number) => (r && r.consumedPoints >= max ? Math.ceil(r.msBeforeNext / 1000) : 0);
-    return Math.max(wait(p, this.o.perKey), wait(i, this.o.perIp));
+  /** Counts one attempt; returns 0 when it may go ahead, else the seconds until the lockout ends. */
+  async attempt(key: string, ip: string): Promise<number> {
+    const take = (l: RateLimiterAbstract, k: string) => l.consume(k, 1).then(() => 0, (r: unknown) => {
+      if (r instanceof Error) throw r;
+      return Math.max(1, Math.ceil((r as { msBeforeNext: number }).msBeforeNext / 1000));
+    });
+    const [p, i] = await Promise.all([take(this.pair, `${key}|${ip}`), take(this.ip, ip)]);
+    return Math.max(p, i);
   }
 
-  async failed(key: string, ip: string): Promise<void> {
-    await Promise.all([this.pair.penalty(`${key}|${ip}`, 1), this.ip.penalty(ip, 1)]);
-  }
-
+  /** The secret was right: the pair's count is cleared and the IP's attempt given back. */
   async succeeded(key: string, ip: string): Promise<void> {
-    await this.pair.delete(`${key}|${ip}`);
+    await Promise.all([this.pair.delete(`${key}|${ip}`), this.ip.reward(ip, 1)]);
   }
 }

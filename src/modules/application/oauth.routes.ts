@@ -46,7 +46,7 @@ export function oauthRouter(services: Services, trusted: BlockList | null = null
       if (!creds) return oauthError(res, 401, 'invalid_client', 'Send the client id and secret with HTTP Basic authentication or as client_id and client_secret (percent-encoded in Basic).', true);
       const ip = clientIp(req, trusted);
       const clientKey = creds.id.slice(0, 40);
-      const wait = await services.clientAuthLimiter.lockedFor(clientKey, ip);
+      const wait = await services.clientAuthLimiter.attempt(clientKey, ip);
       if (wait > 0) {
         // RFC 8628's slow_down is the registered OAuth error for "too many requests, back off".
         res.setHeader('Retry-After', String(wait));
@@ -61,7 +61,6 @@ export function oauthRouter(services: Services, trusted: BlockList | null = null
         : [];
       const ok = await verifySecret(creds.secret, secrets[0]?.secret_hash);
       if (!app || !ok) {
-        await services.clientAuthLimiter.failed(clientKey, ip);
         return oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.', creds.basic);
       }
       await services.clientAuthLimiter.succeeded(clientKey, ip);

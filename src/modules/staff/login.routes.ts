@@ -24,7 +24,7 @@ export function loginRouter(services: Services, trusted: BlockList | null = null
       }
       const email = rawEmail.trim().toLowerCase();
       const ip = clientIp(req, trusted);
-      const wait = await services.loginLimiter.lockedFor(email, ip);
+      const wait = await services.loginLimiter.attempt(email, ip);
       if (wait > 0) {
         return fail(new DomainError('THROTTLED', `Too many failed sign-ins for this account from ${ip}; try again in ${Math.ceil(wait / 60)} minutes.`, { retryAfterSeconds: wait }));
       }
@@ -34,7 +34,6 @@ export function loginRouter(services: Services, trusted: BlockList | null = null
       const user = users[0];
       const ok = await verifySecret(password, user?.password_hash as string | undefined);
       if (!user || !ok) {
-        await services.loginLimiter.failed(email, ip);
         return fail(new DomainError('UNAUTHENTICATED', 'Wrong email or password. A partner admin who has not activated the account yet must use the activation link first.'));
       }
       // The password was right, so saying why the account cannot sign in reveals nothing to a guesser.
