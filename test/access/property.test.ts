@@ -17,12 +17,10 @@ import { cursorOf, DocumentReader, mulberry32, randomDocument, RandomDocument, U
  * Served cost: each PwdRecord's non-null fields at their schema complexity, plus 1 per pwd/verifyUdid
  * root (the lookup); a pwds page is first × child cost with nothing for the root itself (DESIGN.md §7).
  *
- * KNOWN VIOLATION (property 1, access log), left asserted: records are logged (and reserved against
- * the quota) when the resolver runs, not when they reach the response. So a pwds page whose nodes are
- * not selected (`{ pwds(filter: {}, first: 3) { pageInfo { hasNextPage } } }`), or a record whose
- * response data is nulled by a failing non-null sibling (`{ a: pwd(udid: "…") { udid }
- * b: pwds(filter: {}, after: "bogus") { pageInfo { hasNextPage } } }`) leaves access events for
- * records the partner never received. Most seeds hit it.
+ * A page's node that carries no field of its record (only __typename, or every field skipped) is not
+ * a record served: it shows no more than the page's cursors. Found by this test and fixed in the
+ * ledger: records are logged only if they reach the response (not when a failing non-null sibling
+ * nulls it, nor for pages whose nodes are not selected).
  */
 const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) >>> 0 : randomBytes(4).readUInt32LE(0);
 const DOCUMENTS = Number(process.env.PROPERTY_DOCUMENTS ?? 150);
