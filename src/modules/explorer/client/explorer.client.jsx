@@ -8,7 +8,7 @@ import 'graphiql/graphiql.css';
 import './explorer.css';
 import { ExamplesPanel, ExamplesIcon } from './examples.plugin.jsx';
 import { SignInForm } from './sign-in.form.jsx';
-import { clearSession, loadSession } from './session.js';
+import { clearSession, loadSession, sessionScopedStorage } from './session.js';
 
 const mount = document.getElementById('explorer');
 const cfg = { endpoint: mount.dataset.endpoint, login: mount.dataset.login, examples: mount.dataset.examples };
@@ -25,7 +25,11 @@ function App() {
   const [session, setSession] = useState(() => loadSession());
   const [message, setMessage] = useState(() => (sessionStorage.getItem('udx.explorer.expired') ? EXPIRED : null));
 
+  // One GraphiQL storage per signed-in session, closed before the session is cleared.
+  const store = useMemo(() => (session ? sessionScopedStorage() : null), [session?.token]);
+
   const signOut = (why) => {
+    store?.close();
     clearSession();
     setSession(null);
     setMessage(why ?? 'You have signed out.');
@@ -42,10 +46,10 @@ function App() {
     return <SignInForm loginUrl={cfg.login} message={message} staffRoles={STAFF_ROLES}
       onSignedIn={(s) => { setMessage(null); setSession(s); }} />;
   }
-  return <Explorer session={session} onSignOut={() => signOut()} onExpired={() => signOut(EXPIRED)} />;
+  return <Explorer session={session} storage={store.storage} onSignOut={() => signOut()} onExpired={() => signOut(EXPIRED)} />;
 }
 
-function Explorer({ session, onSignOut, onExpired }) {
+function Explorer({ session, storage, onSignOut, onExpired }) {
   const [examples, setExamples] = useState(null);
   const [examplesError, setExamplesError] = useState(null);
 
@@ -90,7 +94,7 @@ function Explorer({ session, onSignOut, onExpired }) {
           fetcher={fetcher}
           plugins={[examplesPlugin]}
           visiblePlugin={examplesPlugin}
-          storage={window.sessionStorage}
+          storage={storage}
           defaultQuery={DEFAULT_QUERY}
           isHeadersEditorEnabled={false}
           shouldPersistHeaders={false}

@@ -21,3 +21,19 @@ export function loadSession() {
 export function clearSession() {
   sessionStorage.clear();
 }
+
+// GraphiQL's own storage (query text, tabs) for one signed-in session: sessionStorage while the session
+// lasts, inert once it is closed, so an editor write GraphiQL had debounced cannot land after sign-out.
+export function sessionScopedStorage() {
+  let open = true;
+  return {
+    storage: {
+      getItem: (k) => (open ? sessionStorage.getItem(k) : null),
+      setItem: (k, v) => { if (open) sessionStorage.setItem(k, v); },
+      removeItem: (k) => sessionStorage.removeItem(k),
+      clear: () => { if (open) sessionStorage.clear(); },
+      get length() { return open ? sessionStorage.length : 0; },
+    },
+    close: () => { open = false; },
+  };
+}
