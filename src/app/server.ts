@@ -157,7 +157,6 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       }
       res.locals.ctx = buildContext({
         requestId, principal, ip, now: clock.now(), log, config, clock, ds, services,
-        accessEvents: services.accessLog,
         operationName: typeof req.body?.operationName === 'string' ? req.body.operationName : null,
       }, (ctx) => new DisclosureLedger(services.budget.store, clock, services.accessLog, services.disclosureSubscribers, {
         principal, requestId, ip, now: ctx.now, operationName: () => ctx.operationName,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import type { AccessEventInput, AccessEventSink } from '../audit/access-sink';
+import type { AccessEventInput } from '../audit/access-sink';
 import type { Clock } from '../clock';
 import type { Config } from '../config/config';
 import type { DomainError } from '../errors/errors';
@@ -62,7 +62,6 @@ export interface RequestContext {
   ds: DataSource;
   services: ServiceRegistry;
   loaders: LoaderRegistry;
-  accessEvents: AccessEventSink;
   /** Every PwD record, verification and existence answer leaves through it (quota, access log, detection). */
   ledger: Ledger;
   operationName: string | null;
