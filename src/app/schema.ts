@@ -1,20 +1,25 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, ContainerType } from 'type-graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { RESOLVERS } from './resolvers';
+import { NO_SERVICES, RESOLVERS } from './resolvers';
 import { permissions } from './permissions';
 
-/** Builds the executable schema from the type-graphql resolvers (validation on input classes). */
-export async function buildAppSchema(opts: { authorization?: boolean } = {}): Promise<GraphQLSchema> {
-  const schema = await buildTypeSchema();
+/**
+ * Builds the executable schema from the type-graphql resolvers (validation on input classes).
+ * `container` gives the resolver instances (src/app/resolvers.ts, per server); without it the
+ * schema describes the API (SDL, rule map) but no resolver can run.
+ */
+export async function buildAppSchema(opts: { authorization?: boolean; container?: ContainerType } = {}): Promise<GraphQLSchema> {
+  const schema = await buildTypeSchema(opts.container);
   return opts.authorization === false ? schema : applyMiddleware(schema, permissions());
 }
 
 /** The schema without the authorization middleware (emitting SDL, benchmarks' "authorization off"). */
-export async function buildTypeSchema(): Promise<GraphQLSchema> {
+export async function buildTypeSchema(container: ContainerType = NO_SERVICES): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS as unknown as [Function, ...Function[]],
+    container,
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
     emitSchemaFile: false,
   });

@@ -21,6 +21,7 @@ import { HttpDrainer } from '../core/http/drain';
 import { securityHeaders } from '../core/http/security-headers';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
 import { buildAppSchema } from './schema';
+import { resolverContainer } from './resolvers';
 import { introspectionGatePlugin } from '../core/authz/schema-privacy.plugin';
 import { buildContext, RequestContext } from './context';
 import { DisclosureLedger } from '../modules/access/disclosure.ledger';
@@ -80,7 +81,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   const log = opts.log ?? createLogger(config.logLevel);
   const budgetStore = await createBudgetStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, log });
   const services = createServices({ ds, config, clock, log, budgetStore, redis: redisClientOf(budgetStore) });
-  const schema = await buildAppSchema({ authorization: opts.authorization !== false });
+  const schema = await buildAppSchema({ authorization: opts.authorization !== false, container: resolverContainer(services) });
   const trusted = config.trustProxy.length ? buildBlockList(config.trustProxy) : null;
   const budgetDeps: BudgetDeps = {
     budget: services.budget,
@@ -156,7 +157,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
           : await services.gate.admitUser(claims);
       }
       res.locals.ctx = buildContext({
-        requestId, principal, ip, now: clock.now(), log, config, clock, ds, services,
+        requestId, principal, ip, now: clock.now(), log, clock, ds,
         operationName: typeof req.body?.operationName === 'string' ? req.body.operationName : null,
       }, (ctx) => new DisclosureLedger(services.budget.store, clock, services.accessLog, services.disclosureSubscribers, {
         principal, requestId, ip, now: ctx.now, operationName: () => ctx.operationName,
@@ -209,10 +210,10 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     res.send(await services.metrics.registry.metrics());
   });
 
-  app.use(oauthRouter(services, trusted));
-  app.use(loginRouter(services, trusted));
-  if (config.graphiql) app.use(explorerRouter(services, schema));
-  app.use(benefitUploadRouter(gate));
+  app.use(oauthRouter({ ds, clock, tokens: services.tokens, clientAuthLimiter: services.clientAuthLimiter }, trusted));
+  app.use(loginRouter({ ds, clock, tokens: services.tokens, loginLimiter: services.loginLimiter }, trusted));
+  if (config.graphiql) app.use(explorerRouter({ ds, clock, log, tokens: services.tokens }, schema));
+  app.use(benefitUploadRouter(gate, { budget: services.budget, budgetOf: (id) => services.gate.budgetOf(id), benefit: services.benefit }));
 
   app.use((_req: Request, res: Response) => {
     res.status(404).json(new DomainError('NOT_FOUND', 'No such endpoint. The API is POST /graphql; tokens come from POST /oauth/token and POST /auth/login.').toJSON());

@@ -27,7 +27,10 @@ import { BenefitAnalyticsService } from '../modules/benefit/benefit.analytics';
 import { ReciprocityService } from '../modules/benefit/reciprocity.service';
 import type { DisclosureSubscribers } from '../modules/access/disclosure.ledger';
 
-/** The services of one running instance; each module adds its service here. */
+/**
+ * The services of one running instance, each given its dependencies (other services, config values,
+ * clock, logger) by constructor here: the one place the object graph is wired (no DI framework).
+ */
 export function createServices(deps: { ds: DataSource; config: Config; clock: Clock; log: Logger; budgetStore?: BudgetStore; redis?: Redis | null }) {
   const counters = { redis: deps.redis ?? null, prefix: deps.config.redisKeyPrefix };
   const tokens = new TokenService(deps.config.jwtSecret, () => deps.clock.now());
@@ -44,13 +47,20 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     served: (app, udids) => scraping.observeServed(app, udids),
     firstAccess: (app, at) => reciprocity.noteAccess(app, at, () => gate.noteReciprocity(app, { firstRecordAccessAt: at })),
   };
+  const application = new ApplicationService(gate);
+  const staff = new StaffService(gate, deps.config.nodeEnv === 'development');
+  const budget = new BudgetService(deps.budgetStore ?? new MemoryBudgetStore(), deps.clock);
+  const benefit = new BenefitService(gate, (app, unknownToday, at) => {
+    metrics.alertsRaised.inc({ kind: 'EXISTENCE_PROBING' });
+    void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'EXISTENCE_PROBING', windowStart: at, at,
+      evidence: { unknownUdidsToday: unknownToday, threshold: UNKNOWN_REPORT_UDIDS_PER_DAY } });
+  });
   return {
-    ds: deps.ds, config: deps.config, clock: deps.clock, log: deps.log,
     tokens,
     gate,
     accessLog,
     metrics,
-    budget: new BudgetService(deps.budgetStore ?? new MemoryBudgetStore(), deps.clock),
+    budget,
     usage,
     scraping,
     disclosureSubscribers,
@@ -59,29 +69,19 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
       void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'VERIFY_BRUTE_FORCE', windowStart: at, at,
         evidence: { udid, failedAttempts: VERIFY_ATTEMPTS_PER_DAY, attemptsPerDay: VERIFY_ATTEMPTS_PER_DAY } });
     }),
-    oversight: new OversightService(),
+    oversight: new OversightService(usage),
     reciprocity,
-    benefit: new BenefitService((app, unknownToday, at) => {
-      metrics.alertsRaised.inc({ kind: 'EXISTENCE_PROBING' });
-      void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'EXISTENCE_PROBING', windowStart: at, at,
-        evidence: { unknownUdidsToday: unknownToday, threshold: UNKNOWN_REPORT_UDIDS_PER_DAY } });
-    }),
-    benefitAnalytics: new BenefitAnalyticsService(),
-    organization: new OrganizationService(counters),
-    mou: new MouService(),
-    application: new ApplicationService(),
-    applicationAccess: new ApplicationAccessService(),
-    staff: new StaffService(),
+    benefit,
+    benefitAnalytics: new BenefitAnalyticsService(reciprocity),
+    organization: new OrganizationService(gate, staff, counters),
+    mou: new MouService(gate),
+    application,
+    applicationAccess: new ApplicationAccessService(application, gate),
+    staff,
     loginLimiter: new LoginLimiter(counters),
     clientAuthLimiter: new ClientAuthLimiter(counters),
-    applicationStatus: new ApplicationStatusService(),
+    applicationStatus: new ApplicationStatusService(reciprocity, budget),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
-
-declare module '../core/request/context' {
-  // The registry the request context carries (declared in the kernel, filled here).
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface
-  interface ServiceRegistry extends Services {}
-}

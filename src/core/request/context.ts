@@ -2,7 +2,6 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { AccessEventInput } from '../audit/access-sink';
 import type { Clock } from '../clock';
-import type { Config } from '../config/config';
 import type { DomainError } from '../errors/errors';
 import type { Logger } from '../logger';
 import type { RequestOutcome } from '../http/observability';
@@ -10,12 +9,9 @@ import type { AppBudget } from '../limits/budget.service';
 import type { RequestCost } from '../limits/limits.middleware';
 
 /**
- * The running instance's services and the per-request loaders, as the composition layer declares
- * them: src/app augments these interfaces (declaration merging), so the kernel names them without
- * importing any module or the app.
+ * The per-request loaders, as the composition layer declares them: src/app augments this interface
+ * (declaration merging), so the kernel names them without importing any module or the app.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface ServiceRegistry {}
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface LoaderRegistry {}
 
@@ -48,7 +44,9 @@ export interface Ledger {
 
 /**
  * The request context: passed first to every service call (STYLE.md habit 3). Built once per HTTP
- * request by the request gate (src/app/context.ts), before GraphQL execution.
+ * request by the request gate (src/app/context.ts), before GraphQL execution. It carries who is
+ * calling and this request's tools, never the service graph or the configuration: services get
+ * those by constructor (src/app/services.ts).
  */
 export interface RequestContext {
   requestId: string;
@@ -57,10 +55,8 @@ export interface RequestContext {
   ip: string;
   now: Date;
   log: Logger;
-  config: Config;
   clock: Clock;
   ds: DataSource;
-  services: ServiceRegistry;
   loaders: LoaderRegistry;
   /** Every PwD record, verification and existence answer leaves through it (quota, access log, detection). */
   ledger: Ledger;

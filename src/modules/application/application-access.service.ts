@@ -1,5 +1,7 @@
 import { IsNull } from 'typeorm';
 import type { RequestContext } from '../../core/request/context';
+import type { RequestGate } from '../access/admission.gate';
+import type { ApplicationService } from './application.service';
 import { recordAdminAudit } from '../oversight/admin-audit';
 import { partnerOrgOf } from '../../core/auth/actor';
 import { hashSecret, randomSecret } from '../../core/auth/secrets';
@@ -15,10 +17,12 @@ const canonical = (cidr: string) => cidr.trim().toLowerCase();
 
 /** Who may call from where (integration engineer) and with which secret (partner admin). */
 export class ApplicationAccessService {
+  constructor(private readonly applications: ApplicationService, private readonly gate: RequestGate) {}
+
   async allowIp(ctx: RequestContext, input: IpInput): Promise<ApplicationType> {
-    const app = await ctx.services.application.get(ctx, parseId(input.applicationId, 'applicationId'));
+    const app = await this.applications.get(ctx, parseId(input.applicationId, 'applicationId'));
     if (app.status === ApplicationStatus.DISABLED) throw conflict(`Application ${app.id} is disabled; NIC must enable it before IPs are allowlisted.`, { requiredStep: 'enableApplication' });
-    await ctx.services.application.assertOrgActive(ctx, app.organizationId, 'allowlist an IP');
+    await this.applications.assertOrgActive(ctx, app.organizationId, 'allowlist an IP');
     const cidr = canonical(input.cidr);
     const now = ctx.clock.now();
     const userId = ctx.principal.kind === 'user' ? ctx.principal.userId : null;
@@ -30,12 +34,12 @@ export class ApplicationAccessService {
       const r = await m.insert(ApplicationIpEntity, { applicationId: app.id, cidr, addedAt: now, addedBy: userId, revokedAt: null, revokedBy: null });
       await recordAdminAudit(m, ctx, { action: 'ALLOW_IP', targetType: 'APPLICATION', targetId: app.id, details: { cidr, ipId: r.identifiers[0].id } });
     });
-    ctx.services.gate.invalidateApplication(app.id);
-    return toApplication(await ctx.services.application.get(ctx, app.id));
+    this.gate.invalidateApplication(app.id);
+    return toApplication(await this.applications.get(ctx, app.id));
   }
 
   async revokeIp(ctx: RequestContext, input: IpInput): Promise<ApplicationType> {
-    const app = await ctx.services.application.get(ctx, parseId(input.applicationId, 'applicationId'));
+    const app = await this.applications.get(ctx, parseId(input.applicationId, 'applicationId'));
     const cidr = canonical(input.cidr);
     const now = ctx.clock.now();
     const userId = ctx.principal.kind === 'user' ? ctx.principal.userId : null;
@@ -45,20 +49,20 @@ export class ApplicationAccessService {
       if (!r.affected) throw notFound(`${cidr} is not on the allowlist of application ${app.id}.`);
       await recordAdminAudit(m, ctx, { action: 'REVOKE_IP', targetType: 'APPLICATION', targetId: app.id, details: { cidr } });
     });
-    ctx.services.gate.invalidateApplication(app.id);
-    return toApplication(await ctx.services.application.get(ctx, app.id));
+    this.gate.invalidateApplication(app.id);
+    return toApplication(await this.applications.get(ctx, app.id));
   }
 
   /** A new client secret, shown once; every earlier secret of the application stops working now. */
   async issueClientSecret(ctx: RequestContext, applicationId: string): Promise<IssuedClientSecret> {
     const orgId = partnerOrgOf(ctx);
-    const app = await ctx.services.application.get(ctx, parseId(applicationId, 'applicationId'));
+    const app = await this.applications.get(ctx, parseId(applicationId, 'applicationId'));
     if (app.organizationId !== orgId) throw notFound('No application with this id in your organisation.');
     if (app.status === ApplicationStatus.REQUESTED) {
       throw conflict(`Application ${app.id} is only requested: create (confirm) it first with createApplication, then draw its secret.`, { requiredStep: 'createApplication' });
     }
     if (app.status === ApplicationStatus.DISABLED) throw conflict(`Application ${app.id} is disabled by NIC; no secret can be issued until it is enabled.`);
-    await ctx.services.application.assertOrgActive(ctx, app.organizationId, 'issue a client secret');
+    await this.applications.assertOrgActive(ctx, app.organizationId, 'issue a client secret');
     const secret = randomSecret(32);
     const secretHash = await hashSecret(secret);
     const now = ctx.clock.now();
@@ -72,9 +76,9 @@ export class ApplicationAccessService {
       await recordAdminAudit(m, ctx, { action: 'ISSUE_CLIENT_SECRET', targetType: 'APPLICATION', targetId: app.id, details: { hint: secret.slice(0, 6), revokedPrevious: r.affected ?? 0 } });
       return r.affected ?? 0;
     });
-    ctx.services.gate.invalidateApplication(app.id);
+    this.gate.invalidateApplication(app.id);
     return Object.assign(new IssuedClientSecret(), {
-      application: toApplication(await ctx.services.application.get(ctx, app.id)),
+      application: toApplication(await this.applications.get(ctx, app.id)),
       clientId: app.clientId, clientSecret: secret, hint: secret.slice(0, 6), revokedPrevious: revoked,
     });
   }

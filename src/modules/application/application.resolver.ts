@@ -3,52 +3,56 @@ import type { RequestContext } from '../../core/request/context';
 import { OrganizationType, toOrganization } from '../organization/organization.types';
 import { ApplicationFilter, ApproveApplicationInput, CreateApplicationInput, IpInput, ReasonInput } from './application.inputs';
 import { AllowedIpType, ApplicationConnection, ApplicationType, ClientSecretInfo, IssuedClientSecret } from './application.types';
+import type { ApplicationService } from './application.service';
+import type { ApplicationAccessService } from './application-access.service';
 
 @Resolver(() => ApplicationType)
 export class ApplicationResolver {
+  constructor(private readonly service: ApplicationService, private readonly access: ApplicationAccessService) {}
+
   @Mutation(() => ApplicationType, { description: 'PARTNER_ADMIN of an active organisation: confirms the requested application (applicationId) or requests a new one.' })
   createApplication(@Ctx() ctx: RequestContext, @Arg('input', () => CreateApplicationInput) input: CreateApplicationInput) {
-    return ctx.services.application.create(ctx, input);
+    return this.service.create(ctx, input);
   }
 
   @Mutation(() => ApplicationType, { description: 'DEPWD_ADMIN, after createApplication: grants scopes and the daily distinct-record quota.' })
   approveApplication(@Ctx() ctx: RequestContext, @Arg('input', () => ApproveApplicationInput) input: ApproveApplicationInput) {
-    return ctx.services.application.approve(ctx, input);
+    return this.service.approve(ctx, input);
   }
 
   @Mutation(() => ApplicationType, { description: 'INTEGRATION_ENGINEER, after NIC activation: allowlists an IP or CIDR.' })
   allowIp(@Ctx() ctx: RequestContext, @Arg('input', () => IpInput) input: IpInput) {
-    return ctx.services.applicationAccess.allowIp(ctx, input);
+    return this.access.allowIp(ctx, input);
   }
 
   @Mutation(() => ApplicationType, { description: 'INTEGRATION_ENGINEER: removes an IP or CIDR from the allowlist.' })
   revokeIp(@Ctx() ctx: RequestContext, @Arg('input', () => IpInput) input: IpInput) {
-    return ctx.services.applicationAccess.revokeIp(ctx, input);
+    return this.access.revokeIp(ctx, input);
   }
 
   @Mutation(() => IssuedClientSecret, { description: 'PARTNER_ADMIN: a new client secret, shown once; the previous one stops working.' })
   issueClientSecret(@Ctx() ctx: RequestContext, @Arg('applicationId', () => ID) applicationId: string) {
-    return ctx.services.applicationAccess.issueClientSecret(ctx, applicationId);
+    return this.access.issueClientSecret(ctx, applicationId);
   }
 
   @Mutation(() => ApplicationType, { description: 'NIC_OPERATOR' })
   disableApplication(@Ctx() ctx: RequestContext, @Arg('input', () => ReasonInput) input: ReasonInput) {
-    return ctx.services.application.disable(ctx, input);
+    return this.service.disable(ctx, input);
   }
 
   @Mutation(() => ApplicationType, { description: 'NIC_OPERATOR' })
   enableApplication(@Ctx() ctx: RequestContext, @Arg('input', () => ReasonInput) input: ReasonInput) {
-    return ctx.services.application.enable(ctx, input);
+    return this.service.enable(ctx, input);
   }
 
   @Mutation(() => ApplicationType, { description: 'DEPWD_ADMIN: stops data sharing with the application (MANUAL suspension).' })
   suspendSharing(@Ctx() ctx: RequestContext, @Arg('input', () => ReasonInput) input: ReasonInput) {
-    return ctx.services.application.suspendSharing(ctx, input);
+    return this.service.suspendSharing(ctx, input);
   }
 
   @Mutation(() => ApplicationType, { description: 'DEPWD_ADMIN: lifts any suspension (manual, reciprocity or scraping).' })
   resumeSharing(@Ctx() ctx: RequestContext, @Arg('input', () => ReasonInput) input: ReasonInput) {
-    return ctx.services.application.resumeSharing(ctx, input);
+    return this.service.resumeSharing(ctx, input);
   }
 
   @Query(() => ApplicationConnection, { description: 'Staff: every application. PARTNER_ADMIN: its organisation\'s only.' })
@@ -58,12 +62,12 @@ export class ApplicationResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return ctx.services.application.list(ctx, filter, first, after);
+    return this.service.list(ctx, filter, first, after);
   }
 
   @Query(() => ApplicationType, { nullable: true })
   application(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return ctx.services.application.byId(ctx, id);
+    return this.service.byId(ctx, id);
   }
 
   @FieldResolver(() => OrganizationType)

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../core/request/context';
+import type { RequestGate } from '../access/admission.gate';
 import { recordAdminAudit } from '../oversight/admin-audit';
 import { assertVisible, partnerOrgOf, visibleOrg } from '../../core/auth/actor';
 import { scopeFromName } from '../../core/authz/scopes';
@@ -19,6 +20,8 @@ import { actorOf, SharingSuspension } from '../access/sharing.suspension';
  * a daily quota by DEPwD, disabled/enabled by NIC, sharing suspended/resumed by DEPwD.
  */
 export class ApplicationService {
+  constructor(private readonly gate: RequestGate) {}
+
   async get(ctx: RequestContext, id: number): Promise<ApplicationEntity> {
     const app = await ctx.ds.getRepository(ApplicationEntity).findOneBy({ id });
     if (!app) throw notFound(`No application with id ${id}.`);
@@ -58,7 +61,7 @@ export class ApplicationService {
         await guardedUpdate(m, ApplicationEntity, app.id, app.version, fields, `Application ${app.id}`);
         await recordAdminAudit(m, ctx, { action: 'CREATE_APPLICATION', targetType: 'APPLICATION', targetId: app.id, before: app.status, after: ApplicationStatus.CREATED });
       });
-      ctx.services.gate.invalidateApplication(app.id);
+      this.gate.invalidateApplication(app.id);
       return toApplication(await this.get(ctx, app.id));
     }
     const saved = await ctx.ds.transaction(async (m) => {
@@ -93,7 +96,7 @@ export class ApplicationService {
       }, `Application ${app.id}`);
       await recordAdminAudit(m, ctx, { action: 'APPROVE_APPLICATION', targetType: 'APPLICATION', targetId: app.id, before: app.status, after: ApplicationStatus.APPROVED, details: { scopes, dailyRecordQuota: input.dailyRecordQuota } });
     });
-    ctx.services.gate.invalidateApplication(app.id);
+    this.gate.invalidateApplication(app.id);
     return toApplication(await this.get(ctx, app.id));
   }
 
@@ -105,7 +108,7 @@ export class ApplicationService {
       await guardedUpdate(m, ApplicationEntity, app.id, app.version, { status: ApplicationStatus.DISABLED, disabledAt: now, disabledReason: input.reason.trim(), updatedAt: now }, `Application ${app.id}`);
       await recordAdminAudit(m, ctx, { action: 'DISABLE_APPLICATION', targetType: 'APPLICATION', targetId: app.id, before: app.status, after: ApplicationStatus.DISABLED, details: { reason: input.reason } });
     });
-    ctx.services.gate.invalidateApplication(app.id);
+    this.gate.invalidateApplication(app.id);
     return toApplication(await this.get(ctx, app.id));
   }
 
@@ -119,7 +122,7 @@ export class ApplicationService {
       await guardedUpdate(m, ApplicationEntity, app.id, app.version, { status: to, disabledAt: null, disabledReason: null, updatedAt: now }, `Application ${app.id}`);
       await recordAdminAudit(m, ctx, { action: 'ENABLE_APPLICATION', targetType: 'APPLICATION', targetId: app.id, before: app.status, after: to, details: { reason: input.reason } });
     });
-    ctx.services.gate.invalidateApplication(app.id);
+    this.gate.invalidateApplication(app.id);
     return toApplication(await this.get(ctx, app.id));
   }
 
@@ -131,7 +134,7 @@ export class ApplicationService {
       const done = await SharingSuspension.suspend(m, app.id, { kind: 'MANUAL', reason: input.reason.trim(), actor: actorOf(ctx), at: now, details: { reason: input.reason } });
       if (!done) throw conflict(`Sharing with application ${app.id} was suspended by someone else at the same moment.`);
     });
-    ctx.services.gate.invalidateApplication(app.id);
+    this.gate.invalidateApplication(app.id);
     return toApplication(await this.get(ctx, app.id));
   }
 
@@ -143,7 +146,7 @@ export class ApplicationService {
       const done = await SharingSuspension.resume(m, app.id, { actor: actorOf(ctx), at: now, details: { previousKind: app.sharingSuspensionKind, previousReason: app.sharingSuspensionReason, reason: input.reason } });
       if (!done) throw conflict(`Sharing with application ${app.id} was resumed by someone else at the same moment.`);
     });
-    ctx.services.gate.invalidateApplication(app.id);
+    this.gate.invalidateApplication(app.id);
     return toApplication(await this.get(ctx, app.id));
   }
 

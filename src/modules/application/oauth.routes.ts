@@ -1,6 +1,9 @@
 import { Router, urlencoded, json, Request, Response } from 'express';
 import type { BlockList } from 'node:net';
-import type { ServiceRegistry as Services } from '../../core/request/context';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../../core/clock';
+import type { TokenService } from '../../core/auth/tokens';
+import type { ClientAuthLimiter } from './oauth.limiter';
 import { verifySecret } from '../../core/auth/secrets';
 import { isScope, Scope } from '../../core/authz/scopes';
 import { toDbDateTime } from '../../core/db/columns';
@@ -33,8 +36,10 @@ function clientCredentials(req: Request): { id: string; secret: string; basic: b
   return null;
 }
 
+export interface OauthDeps { ds: DataSource; clock: Clock; tokens: TokenService; clientAuthLimiter: ClientAuthLimiter }
+
 /** POST /oauth/token: OAuth2 client credentials grant (RFC 6749 §4.4). */
-export function oauthRouter(services: Services, trusted: BlockList | null = null): Router {
+export function oauthRouter(deps: OauthDeps, trusted: BlockList | null = null): Router {
   const router = Router();
   router.post('/oauth/token', urlencoded({ extended: false, limit: '8kb' }), json({ limit: '8kb' }), async (req, res, next) => {
     try {
@@ -46,24 +51,24 @@ export function oauthRouter(services: Services, trusted: BlockList | null = null
       if (!creds) return oauthError(res, 401, 'invalid_client', 'Send the client id and secret with HTTP Basic authentication or as client_id and client_secret (percent-encoded in Basic).', true);
       const ip = clientIp(req, trusted);
       const clientKey = creds.id.slice(0, 40);
-      const wait = await services.clientAuthLimiter.attempt(clientKey, ip);
+      const wait = await deps.clientAuthLimiter.attempt(clientKey, ip);
       if (wait > 0) {
         // RFC 8628's slow_down is the registered OAuth error for "too many requests, back off".
         res.setHeader('Retry-After', String(wait));
         return oauthError(res, 429, 'slow_down', `Too many failed client authentications from ${ip}; try again in ${Math.ceil(wait / 60)} minutes.`);
       }
-      const apps: Record<string, unknown>[] = await services.ds.query(
+      const apps: Record<string, unknown>[] = await deps.ds.query(
         'SELECT id, organization_id, status, approved_scopes FROM application WHERE client_id = ?', [creds.id.slice(0, 40)],
       );
       const app = apps[0];
       const secrets: { id: number; secret_hash: string }[] = app
-        ? await services.ds.query('SELECT id, secret_hash FROM client_credential WHERE application_id = ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1', [app.id])
+        ? await deps.ds.query('SELECT id, secret_hash FROM client_credential WHERE application_id = ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1', [app.id])
         : [];
       const ok = await verifySecret(creds.secret, secrets[0]?.secret_hash);
       if (!app || !ok) {
         return oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.', creds.basic);
       }
-      await services.clientAuthLimiter.succeeded(clientKey, ip);
+      await deps.clientAuthLimiter.succeeded(clientKey, ip);
       if (app.status !== 'APPROVED') {
         return oauthError(res, 400, 'unauthorized_client', app.status === 'DISABLED'
           ? 'This application has been disabled by NIC.' : 'This application is not approved yet; DEPwD must approve its scopes first.');
@@ -76,10 +81,10 @@ export function oauthRouter(services: Services, trusted: BlockList | null = null
         if (bad.length) return oauthError(res, 400, 'invalid_scope', `Not approved for this application: ${bad.join(' ')}. Approved: ${approved.join(' ')}.`);
         scopes = [...new Set(asked as Scope[])];
       }
-      const { token, expiresIn } = await services.tokens.issue({
+      const { token, expiresIn } = await deps.tokens.issue({
         typ: 'app', applicationId: Number(app.id), organizationId: Number(app.organization_id), clientId: creds.id, scopes,
       });
-      void services.ds.query('UPDATE client_credential SET last_used_at = ? WHERE id = ?', [toDbDateTime(services.clock.now()), secrets[0].id]).catch(() => undefined);
+      void deps.ds.query('UPDATE client_credential SET last_used_at = ? WHERE id = ?', [toDbDateTime(deps.clock.now()), secrets[0].id]).catch(() => undefined);
       res.setHeader('Cache-Control', 'no-store');
       res.json({ access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: scopes.join(' ') });
     } catch (err) {

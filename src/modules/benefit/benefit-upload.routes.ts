@@ -2,6 +2,8 @@ import { Request, RequestHandler, Response, Router } from 'express';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { RequestContext } from '../../core/request/context';
+import type { AppBudget, BudgetService } from '../../core/limits/budget.service';
+import type { BenefitService } from './benefit.service';
 import { Scope } from '../../core/authz/scopes';
 import { badInput, DomainError, forbidden, isUnavailable, unauthenticated } from '../../core/errors/errors';
 import { BenefitChannel, BenefitItemStatus } from './benefit.enums';
@@ -10,6 +12,13 @@ import { BenefitItemError } from './benefit.types';
 import { createReadStream } from 'node:fs';
 import { csvRows, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, removeSpool, SheetRow, spoolUpload, UploadFormat, XLSX_MIME, xlsxRows } from './benefit-upload.parse';
 import { mapHeader, rowToInput } from './benefit-upload.columns';
+
+/** What the upload needs: the reporting budget (and the application's, fixed at admission) and the benefit service. */
+export interface UploadDeps {
+  budget: BudgetService;
+  budgetOf: (applicationId: number) => AppBudget;
+  benefit: BenefitService;
+}
 
 /** One row of the upload report. */
 interface RowResult {
@@ -37,10 +46,10 @@ interface UploadReport {
  * limit) is a 400 that lists the rows already stored (`partial: true`, `storedThroughRow`);
  * re-uploading the fixed file is safe, since clientReference makes stored rows come back DUPLICATE.
  */
-export function benefitUploadRouter(gate: RequestHandler): Router {
+export function benefitUploadRouter(gate: RequestHandler, deps: UploadDeps): Router {
   const router = Router();
   router.post('/benefit-reports/upload', gate, (req, res, next) => {
-    handleUpload(req, res).catch(next);
+    handleUpload(deps, req, res).catch(next);
   });
   return router;
 }
@@ -60,7 +69,7 @@ function sendError(res: Response, err: DomainError, report?: UploadReport): void
   res.status(err.httpStatus).json(body);
 }
 
-async function handleUpload(req: Request, res: Response): Promise<void> {
+async function handleUpload(deps: UploadDeps, req: Request, res: Response): Promise<void> {
   const ctx = res.locals.ctx as RequestContext;
   const p = ctx.principal;
   if (p.kind === 'anonymous') return sendError(res, unauthenticated());
@@ -84,7 +93,7 @@ async function handleUpload(req: Request, res: Response): Promise<void> {
   const report: UploadReport = { format, totals: { rows: 0, accepted: 0, duplicates: 0, rejected: 0 }, results: [] };
   try {
     const file = createReadStream(path);
-    await importRows(ctx, format === 'CSV' ? csvRows(file) : xlsxRows(file), report);
+    await importRows(deps, ctx, format === 'CSV' ? csvRows(file) : xlsxRows(file), report);
   } catch (err) {
     const e = err instanceof DomainError ? err
       : isUnavailable(err) ? new DomainError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable (database unreachable); upload the file again shortly.')
@@ -142,7 +151,7 @@ function fileOf(req: Request): Promise<{ stream: Readable; format: UploadFormat 
 interface Pending { row: number; input: BenefitReportInput | null; error: BenefitItemError | null; clientReference: string | null }
 
 /** Header check, then rows in chunks of MAX_BATCH through the same service as reportBenefits. */
-async function importRows(ctx: RequestContext, rows: AsyncGenerator<SheetRow>, report: UploadReport): Promise<void> {
+async function importRows(deps: UploadDeps, ctx: RequestContext, rows: AsyncGenerator<SheetRow>, report: UploadReport): Promise<void> {
   let columns: ReturnType<typeof mapHeader> | null = null;
   let chunk: Pending[] = [];
   const flush = async (chunk: Pending[]) => {
@@ -150,9 +159,9 @@ async function importRows(ctx: RequestContext, rows: AsyncGenerator<SheetRow>, r
     // Priced per row (each row's UDID check is a lookup) from the reporting budget, as reportBenefits is.
     if (inputs.length && ctx.principal.kind === 'application') {
       const app = ctx.principal.applicationId;
-      await ctx.services.budget.reserve(app, 'report', ctx.services.gate.budgetOf(app), inputs.length);
+      await deps.budget.reserve(app, 'report', deps.budgetOf(app), inputs.length);
     }
-    const batch = inputs.length ? await ctx.services.benefit.reportMany(ctx, inputs, BenefitChannel.FILE, { withIds: true }) : null;
+    const batch = inputs.length ? await deps.benefit.reportMany(ctx, inputs, BenefitChannel.FILE, { withIds: true }) : null;
     let i = 0;
     for (const c of chunk) {
       const t = report.totals;

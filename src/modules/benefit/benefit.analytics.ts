@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../core/request/context';
+import type { ReciprocityService } from './reciprocity.service';
 import { badInput } from '../../core/errors/errors';
 import { STATE_BY_CODE } from '../pwd/pwd.geo';
 import { BenefitGroupBy } from './benefit.enums';
@@ -29,6 +30,8 @@ function dateRange(from: string | null, to: string | null, column: string): { sq
 
 /** Benefit analytics for DEPwD analysts: computed in SQL (GROUP BY on indexed keys), never in JavaScript loops. */
 export class BenefitAnalyticsService {
+  constructor(private readonly reciprocity: ReciprocityService) {}
+
   async summary(ctx: RequestContext, groupBy: BenefitGroupBy, from: string | null, to: string | null): Promise<BenefitSummary> {
     const g = GROUPS[groupBy];
     const range = dateRange(from, to, 'r.benefit_date');
@@ -80,7 +83,7 @@ export class BenefitAnalyticsService {
         applicationId: String(id), applicationName: a.name as string, organizationId: String(a.organization_id), organizationName: a.org_name as string,
         recordsAccessed: x.n, distinctPwdsAccessed: x.d, pwdsReportedBenefited: y.d, benefitReports: y.n,
         coverageRatio: x.d ? Math.round((y.d / x.d) * 10_000) / 10_000 : null,
-        reporting: ctx.services.reciprocity.describe(a),
+        reporting: this.reciprocity.describe(a),
       });
     });
   }

@@ -8,13 +8,17 @@ import { BenefitReportFilter, BenefitReportInput, MAX_BATCH } from './benefit.in
 import {
   ApplicationReciprocity, BenefitBatchResult, BenefitReport, BenefitReportConnection, BenefitReportResult, BenefitSummary,
 } from './benefit.types';
+import type { BenefitService } from './benefit.service';
+import type { BenefitAnalyticsService } from './benefit.analytics';
 
 @Resolver()
 export class BenefitResolver {
+  constructor(private readonly service: BenefitService, private readonly analytics: BenefitAnalyticsService) {}
+
   // Items are validated one by one by the service (validate: false here), so one bad item never sinks the rest.
   @Mutation(() => BenefitReportResult, { description: 'Report one benefit delivered. Needs benefit:write. A retry with the same clientReference returns the original report (DUPLICATE).', complexity: 5 })
   reportBenefit(@Ctx() ctx: RequestContext, @Arg('input', () => BenefitReportInput, { validate: false }) input: BenefitReportInput, @Info() info: GraphQLResolveInfo) {
-    return ctx.services.benefit.report(ctx, input, responseKey(info));
+    return this.service.report(ctx, input, responseKey(info));
   }
 
   @Mutation(() => BenefitBatchResult, {
@@ -22,12 +26,12 @@ export class BenefitResolver {
     complexity: ({ args, childComplexity }) => 5 + (Array.isArray(args.inputs) ? args.inputs.length : 1) + childComplexity, // each item's UDID check is a lookup
   })
   reportBenefits(@Ctx() ctx: RequestContext, @Arg('inputs', () => [BenefitReportInput], { validate: false }) inputs: BenefitReportInput[], @Info() info: GraphQLResolveInfo) {
-    return ctx.services.benefit.reportMany(ctx, inputs, BenefitChannel.API, { at: responseKey(info) });
+    return this.service.reportMany(ctx, inputs, BenefitChannel.API, { at: responseKey(info) });
   }
 
   @Mutation(() => BenefitReport, { description: 'Reverse one of your own reports (the report stays, marked REVERSED). Needs benefit:write.', complexity: 5 })
   reverseBenefitReport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string) {
-    return ctx.services.benefit.reverse(ctx, id, reason);
+    return this.service.reverse(ctx, id, reason);
   }
 
   @Query(() => BenefitReportConnection, {
@@ -41,7 +45,7 @@ export class BenefitResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return ctx.services.benefit.list(ctx, filter, first, after);
+    return this.service.list(ctx, filter, first, after);
   }
 
   @Query(() => BenefitSummary, { description: 'Benefits reported, grouped (active reports; benefit dates within from–to). Analysts and DEPwD admins.', complexity: 20 })
@@ -51,7 +55,7 @@ export class BenefitResolver {
     @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
     @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
   ) {
-    return ctx.services.benefitAnalytics.summary(ctx, groupBy, from ?? null, to ?? null);
+    return this.analytics.summary(ctx, groupBy, from ?? null, to ?? null);
   }
 
   @Query(() => [ApplicationReciprocity], { description: 'Per application: records accessed vs. beneficiaries reported, and reporting standing. Analysts and DEPwD admins.', complexity: 20 })
@@ -60,14 +64,16 @@ export class BenefitResolver {
     @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
     @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
   ) {
-    return ctx.services.benefitAnalytics.reciprocityByApplication(ctx, from ?? null, to ?? null);
+    return this.analytics.reciprocityByApplication(ctx, from ?? null, to ?? null);
   }
 }
 
 @Resolver(() => BenefitReportResult)
 export class BenefitReportResultResolver {
+  constructor(private readonly service: BenefitService) {}
+
   @FieldResolver(() => BenefitReport, { nullable: true, description: 'The stored report: the new one (ACCEPTED) or the original (DUPLICATE); null when REJECTED', complexity: 2 })
   report(@Ctx() ctx: RequestContext, @Root() result: BenefitReportResult) {
-    return ctx.services.benefit.reportOf(ctx, result);
+    return this.service.reportOf(ctx, result);
   }
 }

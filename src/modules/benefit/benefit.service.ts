@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../core/request/context';
+import type { RequestGate } from '../access/admission.gate';
 import type { ApplicationPrincipal } from '../../core/auth/principal';
 import { Role } from '../../core/authz/scopes';
 import { fromDbDateTime } from '../../core/db/columns';
@@ -33,7 +34,10 @@ export const UNKNOWN_REPORT_UDIDS_PER_DAY = 50;
 
 /** Benefit reporting (DESIGN.md §5, §8): report, report in batches, reverse, list one's own. */
 export class BenefitService {
-  constructor(private readonly onProbing: (applicationId: number, unknownToday: number, at: Date) => void = () => undefined) {}
+  constructor(
+    private readonly gate: RequestGate,
+    private readonly onProbing: (applicationId: number, unknownToday: number, at: Date) => void = () => undefined,
+  ) {}
 
   report(ctx: RequestContext, input: BenefitReportInput, at?: string): Promise<BenefitReportResult> {
     return this.reportMany(ctx, [input], BenefitChannel.API, { at }).then((r) => r.results[0]);
@@ -59,8 +63,8 @@ export class BenefitService {
       rows: [...firstValid.values()].map((c) => c.row!),
     });
     // The gate caches the reporting timestamp and any suspension: make it see this report now.
-    if (outcome.lifted) ctx.services.gate.invalidateApplication(app.applicationId);
-    else if (outcome.accepted.size) ctx.services.gate.noteReciprocity(app.applicationId, { lastBenefitReportAt: now });
+    if (outcome.lifted) this.gate.invalidateApplication(app.applicationId);
+    else if (outcome.accepted.size) this.gate.noteReciprocity(app.applicationId, { lastBenefitReportAt: now });
     const isFirst = (c: CheckedItem) => firstValid.get(c.row!.clientReference) === c;
     // Ids read back only where needed: originals stored by a concurrent retry, originals repeated
     // within this call, and (for the upload report) every accepted row. `report` itself is loaded

@@ -2,7 +2,10 @@ import { Router, Request, Response, NextFunction } from 'express';
 import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import { join } from 'node:path';
-import type { ServiceRegistry as Services } from '../../core/request/context';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../../core/clock';
+import type { Logger } from '../../core/logger';
+import type { TokenService } from '../../core/auth/tokens';
 import { addDays } from '../../core/clock';
 import { STAFF_ROLES } from '../../core/authz/scopes';
 import { DomainError } from '../../core/errors/errors';
@@ -60,12 +63,14 @@ function page(version: string): string {
 `;
 }
 
+export interface ExplorerDeps { ds: DataSource; clock: Clock; log: Logger; tokens: TokenService }
+
 /** GET /graphiql (+ its assets and saved examples): the DEPwD analysts' explorer. Mounted only when GRAPHIQL=on. */
-export function explorerRouter(services: Services, schema: GraphQLSchema): Router {
+export function explorerRouter(deps: ExplorerDeps, schema: GraphQLSchema): Router {
   const router = Router();
   const examples = loadExamples(join(projectRoot(), 'schema/examples'), schema);
   const fail = (res: Response, err: unknown) => {
-    services.log.error({ err }, 'the GraphiQL explorer bundle could not be built');
+    deps.log.error({ err }, 'the GraphiQL explorer bundle could not be built');
     res.status(503).json(new DomainError('SERVICE_UNAVAILABLE', 'The explorer is not built; run `npm run build` and restart.').toJSON());
   };
 
@@ -93,7 +98,7 @@ export function explorerRouter(services: Services, schema: GraphQLSchema): Route
   router.get('/graphiql/examples', noStore, async (req, res, next) => {
     try {
       const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-      const claims = m ? await services.tokens.verify(m[1]).catch(() => null) : null;
+      const claims = m ? await deps.tokens.verify(m[1]).catch(() => null) : null;
       if (!claims) {
         res.setHeader('WWW-Authenticate', 'Bearer');
         return res.status(401).json(new DomainError('UNAUTHENTICATED', 'Sign in as DEPwD staff (POST /auth/login) and send the token as "Authorization: Bearer <token>".').toJSON());
@@ -101,8 +106,8 @@ export function explorerRouter(services: Services, schema: GraphQLSchema): Route
       if (claims.typ !== 'user' || !STAFF_ROLES.includes(claims.role)) {
         return res.status(403).json(new DomainError('FORBIDDEN', 'The explorer examples are for DEPwD staff.').toJSON());
       }
-      const udid = await sampleUdid(services);
-      const today = services.clock.today();
+      const udid = await sampleUdid(deps.ds);
+      const today = deps.clock.today();
       res.json({
         examples: examples.map((ex) => ({ ...ex, variables: fillPlaceholders(ex.variables, { today, udid, addDays }) })),
       });
@@ -113,9 +118,9 @@ export function explorerRouter(services: Services, schema: GraphQLSchema): Route
 }
 
 /** The UDID most recently served to a partner (so "who accessed this UDID" finds something), else the first record. */
-async function sampleUdid(services: Services): Promise<string | null> {
-  const accessed: { udid: string }[] = await services.ds.query('SELECT udid FROM access_event ORDER BY id DESC LIMIT 1');
+async function sampleUdid(ds: DataSource): Promise<string | null> {
+  const accessed: { udid: string }[] = await ds.query('SELECT udid FROM access_event ORDER BY id DESC LIMIT 1');
   if (accessed[0]) return accessed[0].udid;
-  const first: { udid: string }[] = await services.ds.query('SELECT udid FROM pwd_record ORDER BY id LIMIT 1');
+  const first: { udid: string }[] = await ds.query('SELECT udid FROM pwd_record ORDER BY id LIMIT 1');
   return first[0]?.udid ?? null;
 }

@@ -1,4 +1,6 @@
-import { RequestContext } from '../../core/request/context';
+import type { RequestContext } from '../../core/request/context';
+import type { BudgetService } from '../../core/limits/budget.service';
+import type { ReciprocityService } from '../benefit/reciprocity.service';
 import { isScope, scopeToName } from '../../core/authz/scopes';
 import { addDays, daysBetween } from '../../core/clock';
 import { fromDbDate, fromDbDateTime } from '../../core/db/columns';
@@ -13,6 +15,8 @@ import type { BenefitReportingStatus } from '../benefit/benefit.types';
 const DAY_MS = 86_400_000;
 
 export class ApplicationStatusService {
+  constructor(private readonly reciprocity: ReciprocityService, private readonly budget: BudgetService) {}
+
   async status(ctx: RequestContext): Promise<ApplicationStatusView> {
     const p = ctx.principal;
     if (p.kind !== 'application') throw forbidden('Only partner applications (client-credentials tokens) have an application status.');
@@ -29,7 +33,7 @@ export class ApplicationStatusService {
         'SELECT reference, effective_from, expires_on, terminated_on FROM mou WHERE organization_id = ? ORDER BY effective_from DESC, id DESC',
         [p.organizationId],
       ) as Promise<Record<string, unknown>[]>,
-      ctx.services.reciprocity.reportingStatus(ctx, p.applicationId),
+      this.reciprocity.reportingStatus(ctx, p.applicationId),
     ]);
     const view = new ApplicationStatusView();
     view.application = { id: String(app.id), name: String(app.name), clientId: String(app.client_id), status: app.status as ApplicationStatus };
@@ -40,7 +44,7 @@ export class ApplicationStatusService {
     view.mou = this.mouInForce(mous, today);
     // The levels the gate enforces (the budget store: this process, or Redis shared by every replica).
     const budget = { capacity: Number(app.cost_budget), restoreRate: Number(app.cost_restore_rate), dailyRecordQuota: Number(app.daily_record_quota) };
-    const { currentlyAvailable, recordsToday } = await ctx.services.budget.status(p.applicationId, budget);
+    const { currentlyAvailable, recordsToday } = await this.budget.status(p.applicationId, budget);
     view.costBudget = { maximumAvailable: budget.capacity, currentlyAvailable: Math.min(budget.capacity, currentlyAvailable), restoreRate: budget.restoreRate };
     const limit = budget.dailyRecordQuota;
     const used = recordsToday;

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../core/request/context';
+import type { RequestGate } from '../access/admission.gate';
 import { recordAdminAudit } from '../oversight/admin-audit';
 import { assertVisible, partnerOrgOf, visibleOrg } from '../../core/auth/actor';
 import { addDays } from '../../core/clock';
@@ -20,6 +21,8 @@ const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed|Duplicate en
  * DEPwD must approve and NIC activate it again (DESIGN.md §1, "access stays off until…").
  */
 export class MouService {
+  constructor(private readonly gate: RequestGate) {}
+
   async get(ctx: RequestContext, id: number): Promise<MouEntity> {
     const mou = await ctx.ds.getRepository(MouEntity).findOneBy({ id });
     if (!mou) throw notFound(`No MoU with id ${id}.`);
@@ -57,7 +60,7 @@ export class MouService {
         }
         return mou;
       });
-      ctx.services.gate.invalidateOrganization(org.id);
+      this.gate.invalidateOrganization(org.id);
       return toMou(saved, today);
     } catch (e) {
       if (isUniqueViolation(e)) throw conflict(`An MoU with the reference ${input.reference} is already recorded.`);
@@ -84,7 +87,7 @@ export class MouService {
       const after = mouStatus({ ...mou, terminatedOn }, today);
       await recordAdminAudit(m, ctx, { action: 'TERMINATE_MOU', targetType: 'MOU', targetId: mou.id, before, after, details: { type: input.type, terminatedOn, organizationId: mou.organizationId } });
     });
-    ctx.services.gate.invalidateOrganization(mou.organizationId);
+    this.gate.invalidateOrganization(mou.organizationId);
     return toMou(await this.get(ctx, mou.id), today);
   }
 

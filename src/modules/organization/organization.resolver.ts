@@ -6,22 +6,25 @@ import { isInForce } from '../mou/mou.calendar';
 import { toUser, UserAccountType, ActivationResult } from '../staff/staff.types';
 import { OrganizationFilter, RegisterOrganizationInput } from './organization.inputs';
 import { OrganizationConnection, OrganizationType, RegistrationResult } from './organization.types';
+import type { OrganizationService } from './organization.service';
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
+  constructor(private readonly service: OrganizationService) {}
+
   @Mutation(() => RegistrationResult, { description: 'Public, rate-limited: the Department and Application forms. Creates the organisation (REGISTERED) and its first application request.' })
   registerOrganization(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterOrganizationInput) input: RegisterOrganizationInput) {
-    return ctx.services.organization.register(ctx, input);
+    return this.service.register(ctx, input);
   }
 
   @Mutation(() => OrganizationType, { description: 'DEPWD_ADMIN, after recordMou: approves a REGISTERED (or DEACTIVATED) organisation.' })
   approveOrganization(@Ctx() ctx: RequestContext, @Arg('organizationId', () => ID) organizationId: string) {
-    return ctx.services.organization.approve(ctx, organizationId);
+    return this.service.approve(ctx, organizationId);
   }
 
   @Mutation(() => ActivationResult, { description: 'NIC_OPERATOR, after approval: activates the organisation and sends its partner admin a single-use activation link.' })
   activateOrganization(@Ctx() ctx: RequestContext, @Arg('organizationId', () => ID) organizationId: string) {
-    return ctx.services.organization.activate(ctx, organizationId);
+    return this.service.activate(ctx, organizationId);
   }
 
   @Query(() => OrganizationConnection, { description: 'Staff: every organisation. PARTNER_ADMIN: its own only.' })
@@ -31,12 +34,12 @@ export class OrganizationResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return ctx.services.organization.list(ctx, filter, first, after);
+    return this.service.list(ctx, filter, first, after);
   }
 
   @Query(() => OrganizationType, { nullable: true })
   organization(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return ctx.services.organization.byId(ctx, id);
+    return this.service.byId(ctx, id);
   }
 
   @FieldResolver(() => [MouType], { description: 'Newest first' })

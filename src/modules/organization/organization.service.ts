@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { CounterStore, makeLimiter, memoryCounters } from '../../core/throttle/limiter';
 import type { RequestContext } from '../../core/request/context';
+import type { RequestGate } from '../access/admission.gate';
+import type { StaffService } from '../staff/staff.service';
 import { recordAdminAudit } from '../oversight/admin-audit';
 import { visibleOrg } from '../../core/auth/actor';
 import { guardedUpdate } from '../../core/db/guarded';
@@ -30,7 +32,7 @@ const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed|Duplicate en
 export class OrganizationService {
   private readonly registrations;
 
-  constructor(counters: CounterStore = memoryCounters) {
+  constructor(private readonly gate: RequestGate, private readonly staff: StaffService, counters: CounterStore = memoryCounters) {
     this.registrations = makeLimiter(counters, { keyPrefix: 'register', points: REGISTRATIONS_PER_IP_PER_HOUR, duration: 3600 });
   }
 
@@ -100,7 +102,7 @@ export class OrganizationService {
       await guardedUpdate(m, OrganizationEntity, org.id, org.version, { status: OrganizationStatus.APPROVED, approvedAt: now, updatedAt: now }, `Organisation ${org.id}`);
       await recordAdminAudit(m, ctx, { action: 'APPROVE_ORGANIZATION', targetType: 'ORGANIZATION', targetId: org.id, before: org.status, after: OrganizationStatus.APPROVED });
     });
-    ctx.services.gate.invalidateOrganization(org.id);
+    this.gate.invalidateOrganization(org.id);
     return toOrganization(await this.get(ctx, org.id));
   }
 
@@ -124,10 +126,10 @@ export class OrganizationService {
         status: OrganizationStatus.ACTIVE, activatedAt: now, deactivatedAt: null, deactivationReason: null, updatedAt: now,
       }, `Organisation ${org.id}`);
       await recordAdminAudit(m, ctx, { action: 'ACTIVATE_ORGANIZATION', targetType: 'ORGANIZATION', targetId: org.id, before: org.status, after: OrganizationStatus.ACTIVE });
-      return ctx.services.staff.ensurePartnerAdmin(m, ctx, org);
+      return this.staff.ensurePartnerAdmin(m, ctx, org);
     });
-    ctx.services.staff.deliver(ctx, result.messageIds);
-    ctx.services.gate.invalidateOrganization(org.id);
+    this.staff.deliver(ctx, result.messageIds);
+    this.gate.invalidateOrganization(org.id);
     return { organization: toOrganization(await this.get(ctx, org.id)), partnerAdmin: result.user, activationLinkExpiresAt: result.expiresAt };
   }
 

@@ -4,6 +4,7 @@ import { DateScalar, UdidScalar } from '../../core/scalars';
 import { AccessLogFilter } from './oversight.inputs';
 import { AlertStatus } from './oversight.entity';
 import { AccessEventConnection, RecordAccessSummary, ScrapingAlert, ScrapingAlertConnection, UsageDay } from './oversight.types';
+import type { OversightService } from './oversight.service';
 
 /**
  * Oversight rows carry no PwD fields beyond the UDID and are read by staff, not partners: a page
@@ -16,6 +17,8 @@ const pageCost = ({ args, childComplexity }: { args: Record<string, unknown>; ch
 
 @Resolver()
 export class OversightResolver {
+  constructor(private readonly service: OversightService) {}
+
   @Query(() => AccessEventConnection, { description: 'The access log, newest first (ANALYST, DEPWD_ADMIN). Keyset pages of at most 100.', complexity: pageCost })
   accessLog(
     @Ctx() ctx: RequestContext,
@@ -23,12 +26,12 @@ export class OversightResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return ctx.services.oversight.accessLog(ctx, filter, first, after);
+    return this.service.accessLog(ctx, filter, first, after);
   }
 
   @Query(() => RecordAccessSummary, { description: "Who accessed this person's record, when, and how many times (ANALYST, DEPWD_ADMIN).", complexity: 10 })
   recordAccessSummary(@Ctx() ctx: RequestContext, @Arg('udid', () => UdidScalar) udid: string) {
-    return ctx.services.oversight.recordAccessSummary(ctx, udid);
+    return this.service.recordAccessSummary(ctx, udid);
   }
 
   @Query(() => [UsageDay], { description: 'Per application and IST day: requests, records, distinct records, cost, errors, unknown lookups.', complexity: 10 })
@@ -38,7 +41,7 @@ export class OversightResolver {
     @Arg('to', () => DateScalar) to: string,
     @Arg('applicationId', () => Int, { nullable: true }) applicationId: number | null,
   ) {
-    return ctx.services.oversight.usageByApplication(ctx, from, to, applicationId);
+    return this.service.usageByApplication(ctx, from, to, applicationId);
   }
 
   @Query(() => ScrapingAlertConnection, { description: 'Scraping alerts, newest first. A PARTNER_ADMIN sees its own organisation\'s.', complexity: pageCost })
@@ -49,16 +52,16 @@ export class OversightResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return ctx.services.oversight.scrapingAlerts(ctx, status, applicationId, first, after);
+    return this.service.scrapingAlerts(ctx, status, applicationId, first, after);
   }
 
   @Mutation(() => ScrapingAlert, { description: 'An analyst is looking into the alert (OPEN → ACKNOWLEDGED).' })
   acknowledgeScrapingAlert(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return ctx.services.oversight.acknowledgeScrapingAlert(ctx, Number(id));
+    return this.service.acknowledgeScrapingAlert(ctx, Number(id));
   }
 
   @Mutation(() => ScrapingAlert, { description: 'Closes the alert with what was found and done (→ RESOLVED).' })
   resolveScrapingAlert(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('resolution', () => String) resolution: string) {
-    return ctx.services.oversight.resolveScrapingAlert(ctx, Number(id), resolution);
+    return this.service.resolveScrapingAlert(ctx, Number(id), resolution);
   }
 }

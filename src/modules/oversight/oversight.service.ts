@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../core/request/context';
+import type { UsageRecorder } from '../access/usage.recorder';
 import { Role } from '../../core/authz/scopes';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors/errors';
 import { fromDbDate, fromDbDateTime, toDbDateTime } from '../../core/db/columns';
@@ -33,6 +34,8 @@ function ownOrganization(ctx: RequestContext): number | null {
 
 /** Analyst oversight (DESIGN.md §5, §7): the access log, per-record summaries, usage and scraping alerts. */
 export class OversightService {
+  constructor(private readonly usage: UsageRecorder) {}
+
   /** Newest first, keyset pages by event id. */
   async accessLog(ctx: RequestContext, filter: AccessLogFilter, first: number, after: string | null): Promise<AccessEventConnection> {
     checkFirst(first);
@@ -88,7 +91,7 @@ export class OversightService {
   async usageByApplication(ctx: RequestContext, from: string, to: string, applicationId: number | null): Promise<UsageDay[]> {
     if (from > to) throw badInput('"from" must not be after "to".');
     if (daysBetween(from, to) > 366) throw badInput('Ask for at most 366 days at a time.');
-    await ctx.services.usage.flush();
+    await this.usage.flush();
     const org = ownOrganization(ctx);
     const params: unknown[] = [from, to];
     let extra = '';

@@ -6,12 +6,15 @@ import { DateScalar, UdidScalar } from '../../core/scalars';
 import { DisabilityType } from './pwd.enums';
 import { PwdFilter } from './pwd.inputs';
 import { PwdConnection, PwdEdge, PwdRecord, UdidVerification } from './pwd.types';
+import type { PwdService } from './pwd.service';
 
 @Resolver(() => PwdRecord)
 export class PwdResolver {
+  constructor(private readonly service: PwdService) {}
+
   @Query(() => PwdRecord, { nullable: true, description: 'One PwD record by UDID; null when unknown.' })
   pwd(@Ctx() ctx: RequestContext, @Arg('udid', () => UdidScalar) udid: string, @Info() info: GraphQLResolveInfo) {
-    return ctx.services.pwd.lookup(ctx, udid, selectedFields(info), responseKey(info));
+    return this.service.lookup(ctx, udid, selectedFields(info), responseKey(info));
   }
 
   @Query(() => PwdConnection, {
@@ -26,7 +29,7 @@ export class PwdResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.pwd.search(ctx, filter, first, after, selectedFields(info, ['edges', 'node']), responseKey(info));
+    return this.service.search(ctx, filter, first, after, selectedFields(info, ['edges', 'node']), responseKey(info));
   }
 
   @Query(() => UdidVerification, { description: 'Is this UDID valid for this date of birth? Minimal disclosure; needs pwd:verify.', complexity: 2 })
@@ -36,12 +39,12 @@ export class PwdResolver {
     @Arg('dateOfBirth', () => DateScalar) dateOfBirth: string,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.pwd.verifyUdid(ctx, udid, dateOfBirth, responseKey(info));
+    return this.service.verifyUdid(ctx, udid, dateOfBirth, responseKey(info));
   }
 
   @FieldResolver(() => [DisabilityType], { nullable: true, complexity: 1 })
   disabilities(@Ctx() ctx: RequestContext, @Root() record: PwdRecord) {
-    return ctx.services.pwd.disabilities(ctx, record);
+    return this.service.disabilities(ctx, record);
   }
 }
 

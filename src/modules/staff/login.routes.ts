@@ -1,14 +1,19 @@
 import { Router, json } from 'express';
 import type { BlockList } from 'node:net';
-import type { ServiceRegistry as Services } from '../../core/request/context';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../../core/clock';
+import type { TokenService } from '../../core/auth/tokens';
+import type { LoginLimiter } from './login.limiter';
 import { verifySecret } from '../../core/auth/secrets';
 import { Role } from '../../core/authz/scopes';
 import { DomainError } from '../../core/errors/errors';
 import { toDbDateTime } from '../../core/db/columns';
 import { clientIp } from '../../core/http/client-ip';
 
+export interface LoginDeps { ds: DataSource; clock: Clock; tokens: TokenService; loginLimiter: LoginLimiter }
+
 /** POST /auth/login: staff and partner users sign in with email and password (rate-limited per email + IP). */
-export function loginRouter(services: Services, trusted: BlockList | null = null): Router {
+export function loginRouter(deps: LoginDeps, trusted: BlockList | null = null): Router {
   const router = Router();
   router.post('/auth/login', json({ limit: '4kb' }), async (req, res, next) => {
     const fail = (e: DomainError) => {
@@ -24,11 +29,11 @@ export function loginRouter(services: Services, trusted: BlockList | null = null
       }
       const email = rawEmail.trim().toLowerCase();
       const ip = clientIp(req, trusted);
-      const wait = await services.loginLimiter.attempt(email, ip);
+      const wait = await deps.loginLimiter.attempt(email, ip);
       if (wait > 0) {
         return fail(new DomainError('THROTTLED', `Too many failed sign-ins for this account from ${ip}; try again in ${Math.ceil(wait / 60)} minutes.`, { retryAfterSeconds: wait }));
       }
-      const users: Record<string, unknown>[] = await services.ds.query(
+      const users: Record<string, unknown>[] = await deps.ds.query(
         'SELECT id, email, role, organization_id, password_hash, status FROM user_account WHERE email = ?', [email],
       );
       const user = users[0];
@@ -42,12 +47,12 @@ export function loginRouter(services: Services, trusted: BlockList | null = null
           ? 'This account is disabled. Contact the NIC operator (or DEPwD) to have it enabled.'
           : 'This account is not activated yet; use the activation link sent to your email.'));
       }
-      await services.loginLimiter.succeeded(email, ip);
-      const { token, expiresIn } = await services.tokens.issue({
+      await deps.loginLimiter.succeeded(email, ip);
+      const { token, expiresIn } = await deps.tokens.issue({
         typ: 'user', userId: Number(user.id), role: user.role as Role,
         organizationId: user.organization_id == null ? null : Number(user.organization_id), email: String(user.email),
       });
-      void services.ds.query('UPDATE user_account SET last_login_at = ? WHERE id = ?', [toDbDateTime(services.clock.now()), user.id]).catch(() => undefined);
+      void deps.ds.query('UPDATE user_account SET last_login_at = ? WHERE id = ?', [toDbDateTime(deps.clock.now()), user.id]).catch(() => undefined);
       res.setHeader('Cache-Control', 'no-store');
       res.json({ access_token: token, token_type: 'Bearer', expires_in: expiresIn, role: user.role });
     } catch (err) {

@@ -1,6 +1,7 @@
 import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/request/context';
+import type { RequestGate } from '../access/admission.gate';
 import { recordAdminAudit } from '../oversight/admin-audit';
 import { hashSecret, randomSecret, sha256 } from '../../core/auth/secrets';
 import { Role } from '../../core/authz/scopes';
@@ -32,6 +33,9 @@ export function passwordProblem(password: string, email: string): string | null 
 
 /** Users: partner admins created at activation, the activation link, account state, the audit trail. */
 export class StaffService {
+  /** `logOutbox`: development only, where there is no mailer. */
+  constructor(private readonly gate: RequestGate, private readonly logOutbox = false) {}
+
   /**
    * The organisation's partner admin (its Department-form email): created PENDING_ACTIVATION with a
    * fresh link, or, when it already exists and is still pending, sent a fresh link. Runs in the
@@ -82,7 +86,7 @@ export class StaffService {
 
   /** Development has no mailer: the outbox message is written to the log (never in production). */
   deliver(ctx: RequestContext, messageIds: number[]): void {
-    if (ctx.config.nodeEnv !== 'development' || !messageIds.length) return;
+    if (!this.logOutbox || !messageIds.length) return;
     void ctx.ds.getRepository(OutboxMessageEntity).findBy({ id: In(messageIds) }).then((msgs) => {
       for (const msg of msgs) ctx.log.info({ outbox: msg.id, to: msg.recipient, subject: msg.subject }, `outbox (development, not sent):\n${msg.body}`);
     }).catch(() => undefined);
@@ -122,7 +126,7 @@ export class StaffService {
         'id = :id AND status = :pending', { id: user.id, pending: UserStatus.PENDING_ACTIVATION }, 'This account is not waiting for activation.');
       await recordAdminAudit(m, ctx, { action: 'ACTIVATE_ACCOUNT', targetType: 'USER', targetId: user.id, before: user.status, after: UserStatus.ACTIVE });
     });
-    ctx.services.gate.invalidateUser(user.id);
+    this.gate.invalidateUser(user.id);
     return toUser((await ctx.ds.getRepository(UserAccountEntity).findOneBy({ id: user.id }))!);
   }
 
@@ -140,7 +144,7 @@ export class StaffService {
       await conditionalUpdate(m, UserAccountEntity, { status: to }, 'id = :id AND status = :from', { id, from }, `User ${id} changed at the same moment; reload and retry.`);
       await recordAdminAudit(m, ctx, { action: enable ? 'ENABLE_USER' : 'DISABLE_USER', targetType: 'USER', targetId: id, before: from, after: to, details: { reason: input.reason } });
     });
-    ctx.services.gate.invalidateUser(id);
+    this.gate.invalidateUser(id);
     return toUser({ ...user, status: to });
   }
 
