@@ -1,66 +1,15 @@
 import 'reflect-metadata';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { loadConfig } from './src/core/config/config';
-import { ENTITIES } from './src/app/entities';
-import { SnakeNamingStrategy } from './src/core/db/naming.strategy';
-import { MIGRATIONS } from './migrations';
+import { DataSource } from 'typeorm';
+import { loadConfigOrExit } from './src/core/config/config';
+import { dataSourceOptions } from './src/app/database';
 
-export interface DbTarget {
-  /** mysql://user:pass@host:port/db; unset → SQLite. */
-  databaseUrl?: string;
-  /** SQLite file path, or ':memory:'. */
-  sqlitePath?: string;
-  /** Create tables from the entities instead of running migrations (tests only). */
-  synchronize?: boolean;
-  logging?: boolean;
-}
+export { dataSourceOptions } from './src/app/database';
+export type { DbTarget } from './src/app/database';
 
 /**
- * The one DataSource definition: used by the app, the tests and the TypeORM CLI.
- * SQLite file by default, MySQL/MariaDB when a mysql:// URL is given.
+ * Used by the TypeORM CLI (`npm run typeorm -- migration:run`). The app and the tests import
+ * src/app/database instead, so nothing reads the configuration when they load: a bad setting is
+ * reported by the entry point, as one line with exit code 78 (here too).
  */
-export function dataSourceOptions(target: DbTarget): DataSourceOptions {
-  const common = {
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
-    namingStrategy: new SnakeNamingStrategy(),
-    synchronize: target.synchronize ?? false,
-    migrationsRun: false,
-    logging: target.logging ?? false,
-  } as const;
-  if (target.databaseUrl) {
-    const url = new URL(target.databaseUrl.replace(/^mariadb:/, 'mysql:'));
-    return {
-      ...common,
-      type: 'mysql',
-      host: url.hostname,
-      port: Number(url.port || 3306),
-      username: decodeURIComponent(url.username || 'root'),
-      password: decodeURIComponent(url.password),
-      database: url.pathname.replace(/^\//, '') || 'udid',
-      charset: 'utf8mb4_unicode_ci',
-      timezone: 'Z',
-      dateStrings: ['DATE'],
-      supportBigNumbers: true,
-      bigNumberStrings: false,
-      poolSize: Number(url.searchParams.get('poolSize') ?? 10),
-      extra: { connectTimeout: 5000, enableKeepAlive: true },
-    };
-  }
-  return {
-    ...common,
-    type: 'better-sqlite3',
-    database: target.sqlitePath ?? 'data/udid.sqlite',
-    // WAL lets readers proceed while the access log writes; NORMAL sync is safe with WAL.
-    prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
-    },
-  };
-}
-
-/** Used by the TypeORM CLI (`npm run typeorm -- migration:run`). */
-const cfg = loadConfig(process.env, { persistSecret: false });
+const cfg = loadConfigOrExit(process.env, { persistSecret: false });
 export default new DataSource(dataSourceOptions({ databaseUrl: cfg.databaseUrl, sqlitePath: cfg.sqlitePath }));

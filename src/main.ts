@@ -1,9 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './core/config/config';
-import { createLogger } from './core/logger';
-import { openDatabase } from './app/database';
-import { createServer } from './app/server';
-import { seedIfEmpty, DemoCredentials } from './app/bootstrap';
+import { ConfigError, EX_CONFIG, loadConfigOrExit } from './core/config/config';
+import type { DemoCredentials } from './app/bootstrap';
 
 /** At most this long to answer requests already sent on open connections before the listener closes. */
 const SHUTDOWN_GRACE_MS = 5000;
@@ -34,13 +31,11 @@ function banner(port: number, creds: DemoCredentials | null, dataDir: string): s
 }
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) { process.stderr.write(e.message + '\n'); process.exit(78); }
-    throw e;
-  }
+  // Configuration first, before the application is loaded: a bad setting is one line within a second.
+  const config = loadConfigOrExit();
+  const [{ createLogger }, { openDatabase }, { createServer }, { seedIfEmpty }] = await Promise.all([
+    import('./core/logger'), import('./app/database'), import('./app/server'), import('./app/bootstrap'),
+  ]);
   const log = createLogger(config.logLevel);
   const ds = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   const creds = config.nodeEnv === 'production' ? null : await seedIfEmpty(ds, config, log);
@@ -69,6 +64,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  process.stderr.write(`Start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (err instanceof ConfigError) { process.stderr.write(err.message + '\n'); process.exit(EX_CONFIG); }
+  process.stderr.write(`Start-up failed: ${err instanceof Error ? err.message : String(err)}\n`.replace(/\n(?!$)/g, ' '));
   process.exit(1);
 });

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { loadConfig } from '../core/config/config';
+import { loadConfigOrExit } from '../core/config/config';
 import { openDatabase } from '../app/database';
 import { verifyAccessLog } from '../modules/access/access-log.verify';
 
 /** `npm run audit:verify`: walks the access-log hash chain; exit 0 when intact, 1 at the first altered or missing event. */
 async function main() {
-  const config = loadConfig(process.env, { persistSecret: false });
+  const config = loadConfigOrExit(process.env, { persistSecret: false });
   const ds = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, migrate: false });
   try {
     const report = await verifyAccessLog(ds);

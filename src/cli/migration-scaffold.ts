@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../ormconfig';
+import { dataSourceOptions } from '../app/database';
 
 async function main() {
   const [className, ...tables] = process.argv.slice(2);

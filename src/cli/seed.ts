@@ -1,6 +1,6 @@
 /** npm run seed -- --records N : adds N synthetic PwD records (batched), printing progress. */
 import 'reflect-metadata';
-import { loadConfig } from '../core/config/config';
+import { loadConfigOrExit } from '../core/config/config';
 import { openDatabase } from '../app/database';
 import { seedPwdRecords } from '../modules/pwd/pwd.seed';
 
@@ -12,7 +12,7 @@ async function main() {
     process.stderr.write('Usage: npm run seed -- --records N   (1 ≤ N ≤ 5,000,000)\n');
     process.exit(64);
   }
-  const config = loadConfig(process.env, { persistSecret: false });
+  const config = loadConfigOrExit(process.env, { persistSecret: false });
   const ds = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   const started = Date.now();
   let lastPrint = 0;

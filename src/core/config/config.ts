@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { BlockList, isIP } from 'node:net';
+import { isIpOrCidr } from '../http/client-ip';
 
 /** Every setting of DESIGN.md §10, read and validated in one place. */
 export interface Config {
@@ -22,21 +24,60 @@ export interface Config {
   corsOrigins: string[];
   /** Suspend an application automatically when a scraping alert is raised. */
   scrapingAutoSuspend: boolean;
-  logLevel: string;
+  logLevel: LogLevel;
+  /** Peers (IPs/CIDRs) that may read GET /metrics on the main port (default loopback). */
+  metricsAllow: string[];
+  /** Serve /metrics on this port only (0: a free one), not on the main port; unset: on the main port. */
+  metricsPort: number | undefined;
 }
 
+/** pino's levels. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Who may read /metrics when METRICS_ALLOW is unset: this host only. */
+export const METRICS_ALLOW_DEFAULT = ['127.0.0.0/8', '::1'];
+
+/** A bad setting; its message is one line naming the variable and what it expects. */
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
-    super(`Invalid configuration: ${variable} ${problem}`);
+    super(`Invalid configuration: ${variable} ${problem}`.replace(/[\r\n]+/g, ' '));
   }
 }
 
+/** EX_CONFIG (sysexits.h): the process was started with bad configuration. */
+export const EX_CONFIG = 78;
+
 type Env = Record<string, string | undefined>;
+
+/** A value as quoted in a message: JSON-escaped (control characters stay on one line) and cut short. */
+const shown = (raw: string) => JSON.stringify(raw.length > 60 ? raw.slice(0, 60) + '…' : raw);
+
+/** A comma-separated list; every item must pass `ok`. */
+function list(env: Env, name: string, dflt: string[], ok: (v: string) => boolean, expected: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return dflt;
+  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const v of items) if (!ok(v)) throw new ConfigError(name, `must be ${expected}; ${shown(v)} is not one`);
+  return items;
+}
+
+/** A mysql:// or redis:// URL that parses, with a host. */
+function url(env: Env, name: string, schemes: string[], example: string): string | undefined {
+  const raw = env[name]?.trim() || undefined;
+  if (!raw) return undefined;
+  let u: URL | null = null;
+  try { u = new URL(raw); } catch { /* reported below */ }
+  if (!u || !schemes.includes(u.protocol) || !u.hostname || /\s/.test(raw)) {
+    throw new ConfigError(name, `must be a ${schemes[0]}// URL such as ${example}`);
+  }
+  return raw;
+}
 
 function int(env: Env, name: string, dflt: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return dflt;
-  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number between ${min} and ${max}, got "${raw}"`);
+  if (!/^\d{1,10}$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number between ${min} and ${max}, got ${shown(raw)}`);
   const n = Number(raw.trim());
   if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
   return n;
@@ -48,36 +89,67 @@ function bool(env: Env, name: string, dflt: boolean): boolean {
   const v = raw.trim().toLowerCase();
   if (['on', 'true', '1', 'yes'].includes(v)) return true;
   if (['off', 'false', '0', 'no'].includes(v)) return false;
-  throw new ConfigError(name, `must be "on" or "off", got "${raw}"`);
+  throw new ConfigError(name, `must be "on" or "off", got ${shown(raw)}`);
 }
 
-const CIDR = /^(\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F:]+(\/\d{1,3})?)$/;
+/** An IP or CIDR that net.BlockList itself accepts (no zone ids, prefix within the family's width). */
+function ipOrCidr(v: string): boolean {
+  if (!isIpOrCidr(v) || v.includes('%')) return false;
+  const [addr, bits] = v.split('/');
+  const family = isIP(addr) === 6 ? 'ipv6' : 'ipv4';
+  try {
+    if (bits === undefined) new BlockList().addAddress(addr, family);
+    else new BlockList().addSubnet(addr, Number(bits), family);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
+/** loadConfig for an entry point: a bad setting ends the process with its one line on stderr and exit code 78. */
+export function loadConfigOrExit(env: Env = process.env, opts: { persistSecret?: boolean } = {}): Config {
+  try {
+    return loadConfig(env, opts);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(e.message + '\n');
+    process.exit(EX_CONFIG);
+  }
+}
+
+/** Reads and checks every setting; the first bad one throws a ConfigError naming it. */
 export function loadConfig(env: Env = process.env, opts: { persistSecret?: boolean } = {}): Config {
-  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  const nodeEnvRaw = env.NODE_ENV?.trim() || 'development';
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
-    throw new ConfigError('NODE_ENV', `must be development, production or test, got "${nodeEnvRaw}"`);
+    throw new ConfigError('NODE_ENV', `must be development, production or test, got ${shown(nodeEnvRaw)}`);
   }
   const nodeEnv = nodeEnvRaw as Config['nodeEnv'];
-  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  const dataDir = resolve(env.DATA_DIR?.trim() || 'data');
 
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  if (databaseUrl && !/^mysql:\/\/[^\s]+$/.test(databaseUrl) && !/^mariadb:\/\/[^\s]+$/.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL', `must be a mysql:// URL such as mysql://root@127.0.0.1:3306/udid`);
+  const databaseUrl = url(env, 'DATABASE_URL', ['mysql:', 'mariadb:'], 'mysql://root@127.0.0.1:3306/udid');
+  const poolSize = databaseUrl ? new URL(databaseUrl).searchParams.get('poolSize') : null;
+  if (poolSize !== null && (!/^\d{1,4}$/.test(poolSize) || Number(poolSize) < 1 || Number(poolSize) > 1000)) {
+    throw new ConfigError('DATABASE_URL', `must give poolSize as a whole number between 1 and 1000, got poolSize=${shown(poolSize)}`);
   }
-  const redisUrl = env.REDIS_URL?.trim() || undefined;
-  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
-    throw new ConfigError('REDIS_URL', `must be a redis:// URL such as redis://127.0.0.1:6379`);
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
+  const redisKeyPrefix = env.REDIS_KEY_PREFIX?.trim() || 'udx:';
+  if (!/^[A-Za-z0-9:._-]{1,64}$/.test(redisKeyPrefix)) {
+    throw new ConfigError('REDIS_KEY_PREFIX', `must be 1 to 64 letters, digits or ":._-", got ${shown(redisKeyPrefix)}`);
   }
 
-  const trustProxy = (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const c of trustProxy) {
-    if (!CIDR.test(c)) throw new ConfigError('TRUST_PROXY', `must be a comma-separated list of IPs/CIDRs, "${c}" is not one`);
-  }
-  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const o of corsOrigins) {
-    if (!/^https?:\/\/[^\s/]+$/.test(o)) throw new ConfigError('CORS_ORIGINS', `must list origins like https://portal.example.gov.in, "${o}" is not one`);
-  }
+  const cidrs = 'a comma-separated list of IPs or CIDRs (e.g. 10.0.0.0/8,::1)';
+  const trustProxy = list(env, 'TRUST_PROXY', [], ipOrCidr, cidrs);
+  const metricsAllow = list(env, 'METRICS_ALLOW', METRICS_ALLOW_DEFAULT, ipOrCidr, cidrs);
+  const corsOrigins = list(env, 'CORS_ORIGINS', [], (o) => /^https?:\/\/[^\s/]+$/.test(o), 'a comma-separated list of origins like https://portal.example.gov.in');
+
+  const logLevel = (env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info')) as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got ${shown(logLevel)}`);
+
+  const port = int(env, 'PORT', 4000, 0, 65535);
+  const metricsPort = env.METRICS_PORT?.trim() ? int(env, 'METRICS_PORT', 0, 0, 65535) : undefined;
+  if (metricsPort && metricsPort === port) throw new ConfigError('METRICS_PORT', `must differ from PORT (${port})`);
+
+  const sqlitePath = env.SQLITE_PATH?.trim() || resolve(dataDir, 'udid.sqlite');
 
   let jwtSecret = env.JWT_SECRET?.trim() ?? '';
   if (jwtSecret && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
@@ -87,11 +159,11 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
   }
 
   return {
-    port: int(env, 'PORT', 4000, 0, 65535),
+    port,
     databaseUrl,
-    sqlitePath: env.SQLITE_PATH ?? resolve(dataDir, 'udid.sqlite'),
+    sqlitePath,
     redisUrl,
-    redisKeyPrefix: env.REDIS_KEY_PREFIX?.trim() || 'udx:',
+    redisKeyPrefix,
     jwtSecret,
     nodeEnv,
     trustProxy,
@@ -101,16 +173,22 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
     dataDir,
     corsOrigins,
     scrapingAutoSuspend: bool(env, 'SCRAPING_AUTO_SUSPEND', false),
-    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel,
+    metricsAllow,
+    metricsPort,
   };
 }
 
 /** In the embedded default the JWT secret is generated once and kept under data/. */
 function embeddedSecret(dataDir: string): string {
   const file = resolve(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
+  try {
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+    mkdirSync(dirname(file), { recursive: true });
+    const secret = randomBytes(32).toString('hex');
+    writeFileSync(file, secret + '\n', { mode: 0o600 });
+    return secret;
+  } catch (e) {
+    throw new ConfigError('DATA_DIR', `must be a folder this process can write (${dataDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}), or set JWT_SECRET`);
+  }
 }
