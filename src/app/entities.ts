@@ -4,7 +4,8 @@ import { MouEntity } from '../modules/mou/mou.entity';
 import { ApplicationEntity, ApplicationIpEntity, ClientCredentialEntity } from '../modules/application/application.entity';
 import { ActivationTokenEntity, OutboxMessageEntity, UserAccountEntity } from '../modules/staff/staff.entity';
 import { BenefitReportEntity } from '../modules/benefit/benefit.entity';
-import { AccessEventEntity, AccessLogHeadEntity, AdminAuditEntity, ScrapingAlertEntity, UsageDailyEntity } from '../modules/oversight/oversight.entity';
+import { AccessEventEntity, AccessLogHeadEntity, ScrapingAlertEntity, UsageDailyEntity } from '../modules/access/access.entity';
+import { AdminAuditEntity } from '../modules/oversight/oversight.entity';
 
 /** Every entity of the domain; the one list the DataSource, the tests and the CLI share. */
 export const ENTITIES = [

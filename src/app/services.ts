@@ -12,6 +12,8 @@ import { storeAlert } from '../modules/access/alerts';
 import { UsageRecorder } from '../modules/access/usage.recorder';
 import { ScrapingDetector } from '../modules/access/scraping.detector';
 import { OversightService } from '../modules/oversight/oversight.service';
+import { recordAdminAudit } from '../modules/oversight/admin-audit';
+import { AccessRecords } from '../modules/access/access.records';
 import { OrganizationService } from '../modules/organization/organization.service';
 import { MouService } from '../modules/mou/mou.service';
 import { ApplicationService } from '../modules/application/application.service';
@@ -47,6 +49,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     served: (app, udids) => scraping.observeServed(app, udids),
     firstAccess: (app, at) => reciprocity.noteAccess(app, at, () => gate.noteReciprocity(app, { firstRecordAccessAt: at })),
   };
+  const accessRecords = new AccessRecords(usage, recordAdminAudit);
   const application = new ApplicationService(gate);
   const staff = new StaffService(gate, deps.config.nodeEnv === 'development');
   const budget = new BudgetService(deps.budgetStore ?? new MemoryBudgetStore(), deps.clock);
@@ -69,10 +72,11 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
       void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'VERIFY_BRUTE_FORCE', windowStart: at, at,
         evidence: { udid, failedAttempts: VERIFY_ATTEMPTS_PER_DAY, attemptsPerDay: VERIFY_ATTEMPTS_PER_DAY } });
     }),
-    oversight: new OversightService(usage),
+    accessRecords,
+    oversight: new OversightService(accessRecords),
     reciprocity,
     benefit,
-    benefitAnalytics: new BenefitAnalyticsService(reciprocity),
+    benefitAnalytics: new BenefitAnalyticsService(reciprocity, accessRecords),
     organization: new OrganizationService(gate, staff, counters),
     mou: new MouService(gate),
     application,

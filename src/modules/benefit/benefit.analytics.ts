@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../core/request/context';
 import type { ReciprocityService } from './reciprocity.service';
+import type { AccessRecords } from '../access/access.records';
 import { badInput } from '../../core/errors/errors';
 import { STATE_BY_CODE } from '../pwd/pwd.geo';
 import { BenefitGroupBy } from './benefit.enums';
@@ -30,7 +31,7 @@ function dateRange(from: string | null, to: string | null, column: string): { sq
 
 /** Benefit analytics for DEPwD analysts: computed in SQL (GROUP BY on indexed keys), never in JavaScript loops. */
 export class BenefitAnalyticsService {
-  constructor(private readonly reciprocity: ReciprocityService) {}
+  constructor(private readonly reciprocity: ReciprocityService, private readonly access: AccessRecords) {}
 
   async summary(ctx: RequestContext, groupBy: BenefitGroupBy, from: string | null, to: string | null): Promise<BenefitSummary> {
     const g = GROUPS[groupBy];
@@ -60,15 +61,13 @@ export class BenefitAnalyticsService {
   async reciprocityByApplication(ctx: RequestContext, from: string | null, to: string | null): Promise<ApplicationReciprocity[]> {
     const reports = dateRange(from, to, 'benefit_date');
     // Access events carry a time: the range covers whole IST days (UTC+05:30).
-    const accessRange = dateRange(from ? `${from} 00:00:00` : null, to ? `${to} 23:59:59.999` : null, 'occurred_at');
     const istToUtc = (v: unknown) => new Date(Date.parse(String(v).replace(' ', 'T') + '+05:30')).toISOString().replace('T', ' ').replace('Z', '');
     const [apps, accessed, reported]: Record<string, unknown>[][] = await Promise.all([
       ctx.ds.query(`SELECT a.id, a.name, a.organization_id, o.name AS org_name, a.first_record_access_at, a.last_benefit_report_at,
                       a.reporting_grace_from, a.reciprocity_suspended_at, a.sharing_suspended_at, a.sharing_suspension_kind
                       FROM application a JOIN organization o ON o.id = a.organization_id
                      WHERE a.status IN ('APPROVED', 'DISABLED') OR a.first_record_access_at IS NOT NULL ORDER BY a.id`),
-      ctx.ds.query(`SELECT application_id, COUNT(*) AS n, COUNT(DISTINCT udid) AS d FROM access_event WHERE 1 = 1${accessRange.sql} GROUP BY application_id`,
-        accessRange.params.map(istToUtc)),
+      this.access.accessedByApplication(ctx, from ? istToUtc(`${from} 00:00:00`) : null, to ? istToUtc(`${to} 23:59:59.999`) : null),
       ctx.ds.query(`SELECT application_id, COUNT(*) AS n, COUNT(DISTINCT udid) AS d FROM benefit_report WHERE status = 'ACTIVE'${reports.sql} GROUP BY application_id`,
         reports.params),
     ]);

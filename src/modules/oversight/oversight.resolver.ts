@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../core/request/context';
 import { DateScalar, UdidScalar } from '../../core/scalars';
 import { AccessLogFilter } from './oversight.inputs';
-import { AlertStatus } from './oversight.entity';
+import { AlertStatus } from '../access/access.entity';
 import { AccessEventConnection, RecordAccessSummary, ScrapingAlert, ScrapingAlertConnection, UsageDay } from './oversight.types';
 import type { OversightService } from './oversight.service';
 

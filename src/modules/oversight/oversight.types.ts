@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import { DateScalar, UdidScalar } from '../../core/scalars';
 import { PageInfo } from '../pwd/pwd.types';
-import { AlertStatus } from './oversight.entity';
+import { AlertStatus } from '../access/access.entity';
 
 registerEnumType(AlertStatus, { name: 'AlertStatus', description: 'OPEN → ACKNOWLEDGED (an analyst is looking) → RESOLVED' });
 

@@ -1,0 +1,122 @@
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../core/request/context';
+import { toDbDateTime } from '../../core/db/columns';
+import { serialTransaction } from '../../core/db/serial-transaction';
+import { conflict, forbidden, notFound } from '../../core/errors/errors';
+import { AlertStatus } from './access.entity';
+import type { UsageRecorder } from './usage.recorder';
+
+type Row = Record<string, unknown>;
+
+/** The admin-audit writer (the oversight module's), given by constructor so that access does not import it. */
+export type AuditWriter = (m: EntityManager, ctx: RequestContext, step: {
+  action: string; targetType: 'SCRAPING_ALERT'; targetId: number; before: string; after: string; details: Record<string, unknown> | null;
+}) => Promise<void>;
+
+export interface AccessEventQuery { applicationId?: number | null; udid?: string | null; from?: Date | null; to?: Date | null; beforeId?: number | null; limit: number }
+export interface AlertQuery { status?: AlertStatus | null; applicationId?: number | null; organizationId?: number | null; beforeId?: number | null; limit: number }
+
+const ALERT_SELECT = 'SELECT s.*, a.name AS application_name, a.organization_id FROM scraping_alert s JOIN application a ON a.id = s.application_id';
+
+/**
+ * What the access module records, as others may see it: the access log, usage and alerts (rows,
+ * newest first), and the one way an alert changes status. Other modules (oversight, analytics) go
+ * through here, never to these tables.
+ */
+export class AccessRecords {
+  constructor(private readonly usage: UsageRecorder, private readonly audit: AuditWriter) {}
+
+  accessEvents(ctx: RequestContext, q: AccessEventQuery): Promise<Row[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.beforeId) { where.push('id < ?'); params.push(q.beforeId); }
+    if (q.applicationId) { where.push('application_id = ?'); params.push(q.applicationId); }
+    if (q.udid) { where.push('udid = ?'); params.push(q.udid); }
+    if (q.from) { where.push('occurred_at >= ?'); params.push(toDbDateTime(q.from)); }
+    if (q.to) { where.push('occurred_at < ?'); params.push(toDbDateTime(q.to)); }
+    params.push(q.limit);
+    return ctx.ds.query(
+      `SELECT id, application_id, organization_id, udid, source, scopes, fields, operation_name, request_id, source_ip, occurred_at
+         FROM access_event ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`, params);
+  }
+
+  /** Per application and organisation that accessed this UDID: count, first and last access. */
+  recordAccess(ctx: RequestContext, udid: string): Promise<Row[]> {
+    return ctx.ds.query(
+      `SELECT e.application_id, e.organization_id, a.name AS application_name, o.name AS organization_name,
+              COUNT(*) AS n, MIN(e.occurred_at) AS first_at, MAX(e.occurred_at) AS last_at
+         FROM access_event e JOIN application a ON a.id = e.application_id JOIN organization o ON o.id = e.organization_id
+        WHERE e.udid = ? GROUP BY e.application_id, e.organization_id, a.name, o.name ORDER BY MAX(e.occurred_at) DESC`, [udid]);
+  }
+
+  /** Access events (n) and distinct UDIDs (d) per application, occurred_at within [from, to] (database datetimes, UTC). */
+  accessedByApplication(ctx: RequestContext, from: string | null, to: string | null): Promise<Row[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (from) { where.push('occurred_at >= ?'); params.push(from); }
+    if (to) { where.push('occurred_at <= ?'); params.push(to); }
+    return ctx.ds.query(
+      `SELECT application_id, COUNT(*) AS n, COUNT(DISTINCT udid) AS d FROM access_event ${where.length ? 'WHERE ' + where.join(' AND ') : ''} GROUP BY application_id`,
+      params);
+  }
+
+  /** usage_daily between two IST days (inclusive), after writing what this process still holds. */
+  async usageDays(ctx: RequestContext, q: { from: string; to: string; applicationId?: number | null; organizationId?: number | null }): Promise<Row[]> {
+    await this.usage.flush();
+    const params: unknown[] = [q.from, q.to];
+    let extra = '';
+    if (q.applicationId) { extra += ' AND u.application_id = ?'; params.push(q.applicationId); }
+    if (q.organizationId) { extra += ' AND a.organization_id = ?'; params.push(q.organizationId); }
+    return ctx.ds.query(
+      `SELECT u.application_id, a.name AS application_name, u.day, u.requests, u.records, u.distinct_records, u.cost, u.errors, u.unknown_lookups
+         FROM usage_daily u JOIN application a ON a.id = u.application_id
+        WHERE u.day >= ? AND u.day <= ?${extra} ORDER BY u.day, u.application_id`, params);
+  }
+
+  /** Alerts newest first, with the application's name and organisation. */
+  alerts(ctx: RequestContext, q: AlertQuery): Promise<Row[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.beforeId) { where.push('s.id < ?'); params.push(q.beforeId); }
+    if (q.status) { where.push('s.status = ?'); params.push(q.status); }
+    if (q.applicationId) { where.push('s.application_id = ?'); params.push(q.applicationId); }
+    if (q.organizationId) { where.push('a.organization_id = ?'); params.push(q.organizationId); }
+    params.push(q.limit);
+    return ctx.ds.query(`${ALERT_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY s.id DESC LIMIT ?`, params);
+  }
+
+  async alert(ctx: RequestContext, id: number): Promise<Row | null> {
+    const [row]: Row[] = await ctx.ds.query(`${ALERT_SELECT} WHERE s.id = ?`, [id]);
+    return row ?? null;
+  }
+
+  /**
+   * A staff user moves an alert on (OPEN → ACKNOWLEDGED → RESOLVED), conditional on the status it
+   * had (concurrent analysts cannot both act), recorded in the admin audit trail in one transaction.
+   */
+  async changeAlertStatus(ctx: RequestContext, id: number, from: AlertStatus[], to: AlertStatus, resolution: string | null): Promise<Row> {
+    const p = ctx.principal;
+    if (p.kind !== 'user') throw forbidden('Only staff may change an alert.');
+    const at = toDbDateTime(ctx.now);
+    await serialTransaction(ctx.ds, async (m) => {
+      const [cur]: Row[] = await m.query('SELECT status FROM scraping_alert WHERE id = ?', [id]);
+      if (!cur) throw notFound(`There is no scraping alert ${id}.`);
+      const before = String(cur.status);
+      if (!from.includes(before as AlertStatus)) {
+        throw conflict(`Scraping alert ${id} is ${before}; only ${from.join(' or ')} alerts can become ${to}.`, { status: before });
+      }
+      const set = to === AlertStatus.ACKNOWLEDGED
+        ? 'acknowledged_at = ?, acknowledged_by = ?'
+        : 'resolved_at = ?, resolved_by = ?, resolution = ?';
+      const params = to === AlertStatus.ACKNOWLEDGED ? [at, p.userId] : [at, p.userId, resolution];
+      const res = await m.query(`UPDATE scraping_alert SET status = ?, ${set} WHERE id = ? AND status = ?`, [to, ...params, id, before]);
+      const changed = Array.isArray(res) ? undefined : (res as { affectedRows?: number; changes?: number });
+      if (changed && (changed.affectedRows ?? changed.changes) === 0) throw conflict(`Scraping alert ${id} changed meanwhile; reload it.`);
+      await this.audit(m, ctx, {
+        action: to === AlertStatus.ACKNOWLEDGED ? 'ACKNOWLEDGE_SCRAPING_ALERT' : 'RESOLVE_SCRAPING_ALERT',
+        targetType: 'SCRAPING_ALERT', targetId: id, before, after: to, details: resolution ? { resolution } : null,
+      });
+    });
+    return (await this.alert(ctx, id))!;
+  }
+}
