@@ -32,7 +32,7 @@ import { explorerRouter } from '../modules/explorer/explorer.routes';
 import { BudgetDeps, budgetGate, costGuardPlugin, costPlugin, staticLimits } from '../core/limits/limits.middleware';
 import { createBudgetStore, redisClientOf } from '../core/limits/budget.redis';
 import { benefitUploadRouter } from '../modules/benefit/benefit-upload.routes';
-import { REPORTING_ROOT_FIELDS, reportingOnlyRequest } from '../modules/benefit/reciprocity.access';
+import { REPORTING_ROOT_FIELDS, reportingOnlyRequest } from '../modules/access/reciprocity.access';
 
 export interface AppServer {
   app: express.Express;

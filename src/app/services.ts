@@ -26,7 +26,7 @@ import { ApplicationStatusService } from '../modules/me/me.service';
 import { createMetrics } from '../core/http/observability';
 import { BenefitService, UNKNOWN_REPORT_UDIDS_PER_DAY } from '../modules/benefit/benefit.service';
 import { BenefitAnalyticsService } from '../modules/benefit/benefit.analytics';
-import { ReciprocityService } from '../modules/benefit/reciprocity.service';
+import { ReciprocityService } from '../modules/access/reciprocity.service';
 import type { DisclosureSubscribers } from '../modules/access/disclosure.ledger';
 
 /**

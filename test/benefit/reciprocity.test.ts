@@ -86,6 +86,14 @@ describe('reciprocity: no benefit report within the grace period suspends sharin
     expect(s.reporting.status).toBe('CURRENT');
     expect(s.reporting.lastReportAt).toBeTruthy();
     expect(await count(t.ds, "SELECT COUNT(*) FROM admin_audit WHERE target_id = ? AND action = 'RESUME_SHARING'", [p.applicationId])).toBe(1);
+    // The one resume path (SharingSuspension), with the application as the actor.
+    const [audit] = await t.ds.query("SELECT actor_type, actor_id, details FROM admin_audit WHERE target_id = ? AND action = 'RESUME_SHARING'", [p.applicationId]);
+    expect(audit.actor_type).toBe('APPLICATION');
+    expect(Number(audit.actor_id)).toBe(p.applicationId);
+    expect(typeof audit.details === 'string' ? JSON.parse(audit.details) : audit.details).toMatchObject({ kind: 'RECIPROCITY', liftedBy: 'benefit report', reports: 1 });
+    const [app] = await t.ds.query('SELECT sharing_suspended_at, reciprocity_suspended_at FROM application WHERE id = ?', [p.applicationId]);
+    expect(app.sharing_suspended_at).toBeNull();
+    expect(app.reciprocity_suspended_at).toBeNull();
   });
 
   it('after a DEPwD resume, a new grace period starts instead of an immediate re-suspension', async () => {

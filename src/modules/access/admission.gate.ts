@@ -34,7 +34,7 @@ export interface ReciprocityState {
   reciprocitySuspendedAt: Date | null;
 }
 
-/** The reciprocity rule, implemented by the benefit module (ReciprocityService). */
+/** The reciprocity rule (ReciprocityService, in this module). */
 export interface ReciprocityCheck {
   /** Called while sharing is not suspended: records a RECIPROCITY suspension and returns its message when one is due, else null. */
   review(applicationId: number, state: ReciprocityState): Promise<string | null>;

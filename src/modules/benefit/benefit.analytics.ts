@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../core/request/context';
-import type { ReciprocityService } from './reciprocity.service';
+import type { ReciprocityService } from '../access/reciprocity.service';
 import type { AccessRecords } from '../access/access.records';
 import { badInput } from '../../core/errors/errors';
 import { STATE_BY_CODE } from '../pwd/pwd.geo';

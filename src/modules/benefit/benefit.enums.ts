@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { ReportingStatus } from '../access/reciprocity.service';
 
 /** What kind of benefit was delivered (DESIGN.md §5). */
 export enum BenefitType {
@@ -42,17 +43,8 @@ export enum BenefitGroupBy {
   APPLICATION = 'APPLICATION',
 }
 
-/** Where an application stands with the reciprocity rule (DESIGN.md §8). */
-export enum ReportingStatus {
-  /** It has read no records yet, so nothing is due. */
-  NOT_REQUIRED = 'NOT_REQUIRED',
-  /** A report was filed (or access began) within the grace period. */
-  CURRENT = 'CURRENT',
-  /** Less than a week of the grace period is left. */
-  DUE_SOON = 'DUE_SOON',
-  /** The grace period passed with no report: data sharing is suspended until it reports again. */
-  SUSPENDED = 'SUSPENDED',
-}
+/** Where an application stands with the reciprocity rule: decided by the access module, published here. */
+export { ReportingStatus };
 
 registerEnumType(BenefitType, { name: 'BenefitType', description: 'Kind of benefit delivered to the PwD' });
 registerEnumType(BenefitReportStatus, { name: 'BenefitReportStatus', description: 'ACTIVE, or REVERSED by the reporting application (the row is kept)' });

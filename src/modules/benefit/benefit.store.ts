@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { toDbDateTime } from '../../core/db/columns';
 import { isMysql } from '../../core/db/database';
+import { liftOnReport } from '../access/reciprocity.service';
+import type { SqlStep } from '../access/sharing.suspension';
 
 /** A validated report, ready to store. */
 export interface NewBenefitReport {
@@ -34,8 +36,8 @@ export interface BatchOutcome {
   lifted: boolean;
 }
 
-/** One SQL statement the batch wants run; the driver sends back rows (reads) or throws. */
-type Step = { sql: string; params: unknown[] };
+/** One SQL statement the batch wants run; the driver sends back rows (reads), a write's result, or throws. */
+type Step = SqlStep;
 
 const INSERT_COLUMNS = `application_id, organization_id, udid, pwd_id, state_code, scheme_code, scheme_name, benefit_type, amount_paise,
   benefit_date, client_reference, remarks, channel, status, reversed_at, reversal_reason, created_at`;
@@ -89,25 +91,9 @@ function* batchSteps(w: BatchWrite): Generator<Step, BatchOutcome, any> {
   }
   let lifted = false;
   if (accepted.size) {
-    const [app]: { sharing_suspension_kind: string | null }[] = yield {
-      sql: 'SELECT sharing_suspension_kind FROM application WHERE id = ?', params: [w.applicationId],
-    };
-    lifted = app?.sharing_suspension_kind === 'RECIPROCITY';
-    // Reporting lifts a reciprocity suspension (and only that kind); the application row is touched last, so its lock is held briefly.
-    yield lifted
-      ? {
-          sql: `UPDATE application SET last_benefit_report_at = ?, sharing_suspended_at = NULL, sharing_suspension_reason = NULL,
-                reciprocity_suspended_at = NULL, sharing_suspension_kind = NULL WHERE id = ?`,
-          params: [created, w.applicationId],
-        }
-      : { sql: 'UPDATE application SET last_benefit_report_at = ? WHERE id = ?', params: [created, w.applicationId] };
-    if (lifted) {
-      yield {
-        sql: `INSERT INTO admin_audit (actor_type, actor_id, actor_role, action, target_type, target_id, before_status, after_status, details, request_id, occurred_at)
-              VALUES ('APPLICATION', ?, NULL, 'RESUME_SHARING', 'APPLICATION', ?, 'SUSPENDED', 'SHARING', ?, NULL, ?)`,
-        params: [w.applicationId, w.applicationId, JSON.stringify({ kind: 'RECIPROCITY', liftedBy: 'benefit report', reports: accepted.size }), created],
-      };
-    }
+    // Reporting lifts a reciprocity suspension (and only that kind), through the one resume path.
+    lifted = yield* liftOnReport(w.applicationId, w.now, accepted.size);
+    yield { sql: 'UPDATE application SET last_benefit_report_at = ? WHERE id = ?', params: [created, w.applicationId] };
   }
   return { accepted, duplicates, lifted };
 }

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../core/request/context';
 import type { BudgetService } from '../../core/limits/budget.service';
-import type { ReciprocityService } from '../benefit/reciprocity.service';
+import type { ReciprocityService, ReportingStanding } from '../access/reciprocity.service';
 import { isScope, scopeToName } from '../../core/authz/scopes';
 import { addDays, daysBetween } from '../../core/clock';
 import { fromDbDate, fromDbDateTime } from '../../core/db/columns';
@@ -9,7 +9,6 @@ import { ApplicationStatusView, BenefitReportingDue, MouValidity } from './me.ty
 import { ApplicationStatus } from '../application/application.entity';
 import { OrganizationStatus } from '../organization/organization.entity';
 import { ReportingStatus } from '../benefit/benefit.enums';
-import type { BenefitReportingStatus } from '../benefit/benefit.types';
 
 /** `me`: the calling application's status, limits and obligations (DESIGN.md §5). */
 const DAY_MS = 86_400_000;
@@ -72,7 +71,7 @@ export class ApplicationStatusService {
    * including a grace period restarted by a DEPwD resume. The gate suspends on the first IST day after
    * the due date, so "report before this instant" is midnight IST at the end of the due date.
    */
-  private benefitReporting(firstRecordAccessAt: Date | null, r: BenefitReportingStatus): BenefitReportingDue {
+  private benefitReporting(firstRecordAccessAt: Date | null, r: ReportingStanding): BenefitReportingDue {
     const dueBy = r.dueBy ? new Date(Date.parse(`${addDays(r.dueBy, 1)}T00:00:00+05:30`)) : null;
     return { firstRecordAccessAt, lastBenefitReportAt: r.lastReportAt, graceDays: r.graceDays, dueBy, overdue: r.status === ReportingStatus.SUSPENDED };
   }

@@ -4,10 +4,42 @@ import type { Clock } from '../../core/clock';
 import { addDays, daysBetween, istDate } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { fromDbDateTime, toDbDateTime } from '../../core/db/columns';
-import type { ReciprocityCheck, ReciprocityState } from '../access/admission.gate';
-import { ReportingStatus } from './benefit.enums';
-import { SharingSuspension } from '../access/sharing.suspension';
-import { BenefitReportingStatus } from './benefit.types';
+import type { ReciprocityCheck, ReciprocityState } from './admission.gate';
+import { SharingSuspension, SqlStep } from './sharing.suspension';
+
+/** Where an application stands with the reciprocity rule (DESIGN.md §8); the benefit module publishes it in the schema. */
+export enum ReportingStatus {
+  /** It has read no records yet, so nothing is due. */
+  NOT_REQUIRED = 'NOT_REQUIRED',
+  /** A report was filed (or access began) within the grace period. */
+  CURRENT = 'CURRENT',
+  /** Less than a week of the grace period is left. */
+  DUE_SOON = 'DUE_SOON',
+  /** The grace period passed with no report: data sharing is suspended until it reports again. */
+  SUSPENDED = 'SUSPENDED',
+}
+
+/** An application's reporting standing, as `me` and the analysts' reciprocity view show it. */
+export interface ReportingStanding {
+  status: ReportingStatus;
+  lastReportAt: Date | null;
+  /** Last IST day by which a report keeps sharing on; null when nothing is due. */
+  dueBy: string | null;
+  graceDays: number;
+  message: string;
+}
+
+/**
+ * The statements that lift a RECIPROCITY suspension when an application's benefit reports are
+ * stored, for the benefit store's own batch transaction: SharingSuspension's resume (only that
+ * kind; the reciprocity mark cleared, since reporting, not DEPwD, lifted it). Yields true when it lifted one.
+ */
+export function* liftOnReport(applicationId: number, at: Date, reports: number): Generator<SqlStep, boolean, unknown> {
+  return yield* SharingSuspension.resumeSteps(applicationId, {
+    actor: { type: 'APPLICATION', id: applicationId }, at, onlyKind: 'RECIPROCITY', clearReciprocity: true,
+    details: { kind: 'RECIPROCITY', liftedBy: 'benefit report', reports },
+  });
+}
 
 /** Less than this many days before the due date, the status is DUE_SOON. */
 const DUE_SOON_DAYS = 7;
@@ -82,7 +114,7 @@ export class ReciprocityService implements ReciprocityCheck {
   }
 
   /** What `me` shows: standing, last report, due date and what to do. */
-  async reportingStatus(ctx: RequestContext, applicationId: number): Promise<BenefitReportingStatus> {
+  async reportingStatus(ctx: RequestContext, applicationId: number): Promise<ReportingStanding> {
     const rows: Record<string, unknown>[] = await ctx.ds.query(
       `SELECT first_record_access_at, last_benefit_report_at, reporting_grace_from, reciprocity_suspended_at,
               sharing_suspended_at, sharing_suspension_kind FROM application WHERE id = ?`,
@@ -92,7 +124,7 @@ export class ReciprocityService implements ReciprocityCheck {
   }
 
   /** Reporting standing from an application row (snake_case columns). */
-  describe(row: Record<string, unknown>): BenefitReportingStatus {
+  describe(row: Record<string, unknown>): ReportingStanding {
     const s: ReciprocityState = {
       firstRecordAccessAt: fromDbDateTime(row.first_record_access_at as string | null),
       lastBenefitReportAt: fromDbDateTime(row.last_benefit_report_at as string | null),
@@ -104,10 +136,7 @@ export class ReciprocityService implements ReciprocityCheck {
     if (!suspended && s.reciprocitySuspendedAt) s.reportingGraceFrom = this.clock.now();
     const dueBy = this.dueBy(s);
     const today = this.clock.today();
-    const out = new BenefitReportingStatus();
-    out.lastReportAt = s.lastBenefitReportAt;
-    out.graceDays = this.graceDays;
-    out.dueBy = dueBy;
+    const out: ReportingStanding = { status: ReportingStatus.CURRENT, lastReportAt: s.lastBenefitReportAt, graceDays: this.graceDays, dueBy, message: '' };
     if (suspended || (dueBy && today > dueBy)) {
       out.status = ReportingStatus.SUSPENDED;
       out.message = `No benefit report was filed by ${dueBy}: data sharing is suspended until the application reports the benefits delivered (or DEPwD resumes sharing).`;
