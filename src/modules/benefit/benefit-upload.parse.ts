@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { Readable, Transform, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse as csvParse } from 'csv-parse';
-import type ExcelJSType from 'exceljs';
 import { badInput, DomainError } from '../../core/errors/errors';
+import { readXlsxRows } from '../../core/files/xlsx.reader';
 
 /** Largest file accepted (a 100,000-row CSV is about 12 MB). */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -98,51 +98,20 @@ export async function* csvRows(source: Readable): AsyncGenerator<SheetRow> {
   }
 }
 
-/** Rows of the first worksheet of an XLSX workbook, streamed (exceljs WorkbookReader); the first is the header. */
-export async function* xlsxRows(source: Readable): AsyncGenerator<SheetRow> {
-  // exceljs pipes the input into its unzipper without forwarding errors: a failure of the input is
-  // raced against every step of the iteration.
-  let fail!: (e: unknown) => void;
-  const failed = new Promise<never>((_, reject) => { fail = reject; });
-  failed.catch(() => undefined);
-  source.on('error', (e) => fail(e));
-  const step = <T>(p: Promise<T>) => Promise.race([p, failed]);
-  // Loaded on the first XLSX upload: exceljs holds ~12 MB that most processes never need.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJS = require('exceljs') as typeof ExcelJSType;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  let sheet = 0;
+/**
+ * Rows of the first worksheet of a spooled XLSX file (the header first), streamed with bounded
+ * memory: sizes, ratios, shared strings and the worksheet's real size are all checked before the
+ * first row (src/core/files/xlsx.reader.ts), so a decompression bomb is refused with nothing stored.
+ */
+export async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
   let last = 0;
   try {
-    const sheets = reader[Symbol.asyncIterator]();
-    for (let s = await step(sheets.next()); !s.done; s = await step(sheets.next())) {
-      sheet++;
-      const rows = (s.value as unknown as AsyncIterable<ExcelJSType.Row>)[Symbol.asyncIterator]();
-      for (let r = await step(rows.next()); !r.done; r = await step(rows.next())) {
-        if (sheet > 1) continue; // only the first sheet carries reports; the others are read past
-        last = r.value.number;
-        yield { row: r.value.number, cells: (r.value.values as unknown[]).slice(1).map(cellText) };
-      }
+    for await (const r of readXlsxRows(path)) {
+      last = r.row;
+      yield r;
     }
   } catch (err) {
     if (err instanceof DomainError) throw err;
     throw badInput(`The XLSX workbook could not be read${last ? ` after row ${last}` : ''}: it is damaged or not an Excel workbook.`, { afterRow: last });
-  } finally {
-    source.destroy();
   }
-  if (!sheet) throw badInput('The XLSX workbook has no worksheet.');
-}
-
-/** An Excel cell as text: dates as YYYY-MM-DD, rich text joined, formulas by their result. */
-export function cellText(v: unknown): unknown {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
-  if (Array.isArray(o.richText)) return o.richText.map((t) => t.text).join('').trim();
-  if ('result' in o) return cellText(o.result);
-  if (o.text !== undefined) return cellText(o.text);
-  if (o.error) return String(o.error);
-  return String(v);
 }

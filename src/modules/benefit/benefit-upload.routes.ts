@@ -92,8 +92,7 @@ async function handleUpload(deps: UploadDeps, req: Request, res: Response): Prom
   }
   const report: UploadReport = { format, totals: { rows: 0, accepted: 0, duplicates: 0, rejected: 0 }, results: [] };
   try {
-    const file = createReadStream(path);
-    await importRows(deps, ctx, format === 'CSV' ? csvRows(file) : xlsxRows(file), report);
+    await importRows(deps, ctx, format === 'CSV' ? csvRows(createReadStream(path)) : xlsxRows(path), report);
   } catch (err) {
     const e = err instanceof DomainError ? err
       : isUnavailable(err) ? new DomainError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable (database unreachable); upload the file again shortly.')

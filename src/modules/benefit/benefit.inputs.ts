@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { IsEnum, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsEnum, IsOptional, Length, Matches, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
 import { DateScalar, UDID_PATTERN, UdidScalar } from '../../core/scalars';
 import { BenefitReportStatus, BenefitType } from './benefit.enums';
 
@@ -23,6 +23,24 @@ const IsPlainText = (opts?: ValidationOptions) =>
     validator: {
       validate: (v: unknown) => typeof v === 'string' && !/[\u0000-\u001F\u007F]/.test(v) && !LONE_SURROGATE.test(v),
       defaultMessage: () => '$property must be plain text without control characters (tabs, line breaks) or broken characters',
+    },
+  }, opts);
+
+/**
+ * A whole number of paise from 0 to 2^53 − 1, with one message for whatever is wrong: a file's
+ * "100.5" or "1,000" is not a whole number, and not also "negative" and "too large" as three
+ * separate checks would say.
+ */
+const IsPaise = (opts?: ValidationOptions) =>
+  ValidateBy({
+    name: 'isPaise',
+    validator: {
+      validate: (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER,
+      defaultMessage: (args) => {
+        const v = args?.value;
+        if (typeof v !== 'number' || !Number.isInteger(v)) return 'amountPaise must be a whole number of paise (₹1 = 100 paise), without decimals';
+        return v < 0 ? 'amountPaise must not be negative' : 'amountPaise is too large';
+      },
     },
   }, opts);
 
@@ -53,10 +71,7 @@ export class BenefitReportInput {
   benefitType!: BenefitType;
 
   @Field(() => Float, { nullable: true, description: 'Amount in paise (₹1 = 100 paise): a whole number ≥ 0; omit for in-kind benefits' })
-  @IsOptional()
-  @IsInt({ message: 'amountPaise must be a whole number of paise (₹1 = 100 paise), without decimals' })
-  @Min(0, { message: 'amountPaise must not be negative' })
-  @Max(Number.MAX_SAFE_INTEGER, { message: 'amountPaise is too large' })
+  @IsOptional() @IsPaise()
   amountPaise?: number | null;
 
   @Field(() => String, { description: 'Date the benefit was delivered, YYYY-MM-DD; not in the future, not before 2017-04-19 (RPwD Act 2016 in force)' })
