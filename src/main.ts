@@ -42,7 +42,8 @@ async function main() {
   const server = await createServer({ config, ds, log, ownsDataSource: true });
   const port = await server.listen(config.port);
   process.stdout.write(banner(port, creds, config.dataDir));
-  log.info({ port, database: config.databaseUrl ? 'mysql' : 'sqlite', redis: !!config.redisUrl }, 'ready');
+  const metricsPort = (server.metricsServer?.address() as { port: number } | null)?.port ?? port;
+  log.info({ port, metricsPort, database: config.databaseUrl ? 'mysql' : 'sqlite', redis: !!config.redisUrl }, 'ready');
 
   let stopping = false;
   const stop = async (signal: string) => {

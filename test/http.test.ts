@@ -98,8 +98,8 @@ describe('HTTP surface: protocol, hardening, observability', () => {
     await t.gql('query($u: UDID!) { pwd(udid: $u) { udid } }', { u: row.udid }, token);
     await t.gql('{ pwd(udid: "ZZ0000000000000000") { udid } }');
     const text = await (await fetch(`${t.url}/metrics`)).text();
-    expect(text).toMatch(/udx_http_requests_total\{route="\/graphql",operation="query:pwd",code="OK"\} \d+/);
-    expect(text).toMatch(/udx_http_requests_total\{route="\/graphql",operation="query:pwd",code="UNAUTHENTICATED"\} \d+/);
+    expect(text).toMatch(/udx_http_requests_total\{route="\/graphql",operation="query:pwd",code="OK",status="200"\} \d+/);
+    expect(text).toMatch(/udx_http_requests_total\{route="\/graphql",operation="query:pwd",code="UNAUTHENTICATED",status="200"\} \d+/);
     expect(text).toContain('udx_http_request_duration_seconds_bucket');
     expect(text).toContain('udx_access_log_queue_depth');
   });

@@ -16,6 +16,7 @@ import { formatError } from '../core/errors/format';
 import { unavailableStatusPlugin } from '../core/errors/status.plugin';
 import { buildBlockList, clientIp } from '../core/http/client-ip';
 import { observabilityPlugin, requestObserver } from '../core/http/observability';
+import { metricsListener, metricsRoute, observeRuntime } from '../core/http/metrics';
 import { corsPolicy } from '../core/http/cors';
 import { HttpDrainer } from '../core/http/drain';
 import { securityHeaders } from '../core/http/security-headers';
@@ -30,7 +31,7 @@ import { oauthRouter } from '../modules/application/oauth.routes';
 import { loginRouter } from '../modules/staff/login.routes';
 import { explorerRouter } from '../modules/explorer/explorer.routes';
 import { BudgetDeps, budgetGate, costGuardPlugin, costPlugin, staticLimits } from '../core/limits/limits.middleware';
-import { createBudgetStore, redisClientOf } from '../core/limits/budget.redis';
+import { createBudgetStore, redisClientOf, ResilientBudgetStore } from '../core/limits/budget.redis';
 import { benefitUploadRouter } from '../modules/benefit/benefit-upload.routes';
 import { REPORTING_ROOT_FIELDS, reportingOnlyRequest } from '../modules/access/reciprocity.access';
 
@@ -40,6 +41,8 @@ export interface AppServer {
   services: Services;
   schema: GraphQLSchema;
   clock: Clock;
+  /** The METRICS_PORT listener, started by listen() (null: /metrics is on the main port, for METRICS_ALLOW peers). */
+  metricsServer: http.Server | null;
   /** Starts listening; resolves with the bound port (0 picks a free one). */
   listen(port?: number, host?: string): Promise<number>;
   /**
@@ -73,6 +76,14 @@ function inSequence(steps: RequestHandler[]): RequestHandler {
     };
     step();
   };
+}
+
+/** Listens on `port` (0: a free one); resolves with the bound port. */
+function listenOn(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as { port: number }).port));
+  });
 }
 
 export async function createServer(opts: ServerOptions): Promise<AppServer> {
@@ -205,10 +216,14 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks });
   });
 
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', services.metrics.registry.contentType);
-    res.send(await services.metrics.registry.metrics());
+  // /metrics for METRICS_ALLOW peers on this port, or only on METRICS_PORT when that is set (core/http/metrics.ts).
+  observeRuntime(services.metrics.registry, {
+    ds, redis: redisClientOf(budgetStore), accessLog: services.accessLog,
+    redisFallbacks: () => (budgetStore instanceof ResilientBudgetStore ? budgetStore.fallbacks : 0),
   });
+  const metricsOwnPort = config.metricsPort !== undefined;
+  app.get('/metrics', metricsRoute(services.metrics.registry, { allow: buildBlockList(config.metricsAllow), trusted, enabled: !metricsOwnPort }));
+  const metricsServer = metricsOwnPort ? metricsListener(services.metrics.registry) : null;
 
   app.use(oauthRouter({ ds, clock, tokens: services.tokens, clientAuthLimiter: services.clientAuthLimiter }, trusted));
   app.use(loginRouter({ ds, clock, tokens: services.tokens, loginLimiter: services.loginLimiter }, trusted));
@@ -229,12 +244,11 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
 
   let closed = false;
   return {
-    app, httpServer, services, schema, clock,
-    listen: (port = config.port, host = '0.0.0.0') =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port));
-      }),
+    app, httpServer, services, schema, clock, metricsServer,
+    listen: async (port = config.port, host = '0.0.0.0') => {
+      if (metricsServer) await listenOn(metricsServer, config.metricsPort ?? 0, host);
+      return listenOn(httpServer, port, host);
+    },
     close: async (graceMs = 0) => {
       if (closed) return;
       closed = true;
@@ -242,6 +256,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       const { destroyed } = await drainer.drain(graceMs);
       if (destroyed) log.warn({ destroyed }, 'shutdown grace ran out; connections closed');
       await apollo.stop();
+      if (metricsServer?.listening) { metricsServer.closeAllConnections(); await new Promise((r) => metricsServer.close(r)); }
       await services.accessLog.close();
       await services.scraping.idle();
       await services.usage.close();

@@ -122,6 +122,8 @@ export class RedisBudgetStore implements BudgetStore {
  */
 export class ResilientBudgetStore implements BudgetStore {
   private degraded = false;
+  /** Operations answered from process memory because Redis did not (udx_redis_fallbacks_total). */
+  fallbacks = 0;
   private readonly local = new MemoryBudgetStore();
   private lastLoud = 0;
 
@@ -146,6 +148,7 @@ export class ResilientBudgetStore implements BudgetStore {
         this.log.error({ err: (err as Error).message }, 'REDIS UNREACHABLE: budgets and daily quotas fall back to this process\'s memory and are NOT shared across replicas');
       }
       this.degraded = true;
+      this.fallbacks++;
       return op(this.local);
     }
   }
