@@ -164,7 +164,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
         if (!m) throw new DomainError('UNAUTHENTICATED', 'Send the token as "Authorization: Bearer <token>".');
         const claims = await services.tokens.verify(m[1]);
         principal = claims.typ === 'app'
-          ? await services.gate.admitApplication(claims, ip, () => reportingOnlyRequest(req))
+          ? await services.gate.admitApplication(claims, ip, () => reportingOnlyRequest(req, res))
           : await services.gate.admitUser(claims);
       }
       res.locals.ctx = buildContext({

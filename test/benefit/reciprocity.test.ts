@@ -74,6 +74,10 @@ describe('reciprocity: no benefit report within the grace period suspends sharin
     expect(mixed.status).toBe(403);
     const sneaky = await t.gql(`query { ...F } fragment F on Query { pwd(udid: "${c[0].udid}") { udid } }`, {}, token);
     expect(sneaky.status).toBe(403);
+    // Root fields as the static limits priced them (through fragments): reporting through a fragment passes.
+    const viaFragment = await t.gql('query { ...F } fragment F on Query { mine: benefitReports(first: 1) { edges { node { id } } } }', {}, token);
+    expect(viaFragment.status).toBe(200);
+    expect(viaFragment.body.errors).toBeUndefined();
   });
 
   it('lifts the suspension as soon as the application reports a benefit', async () => {

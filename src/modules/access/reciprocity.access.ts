@@ -1,5 +1,5 @@
-import type { Request } from 'express';
-import { DocumentNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, parse, SelectionSetNode } from 'graphql';
+import type { Request, Response } from 'express';
+import type { RequestCost } from '../../core/limits/limits.middleware';
 
 /**
  * Root fields an application suspended for RECIPROCITY may still call: reporting is how it lifts the
@@ -11,38 +11,12 @@ export const REPORTING_ROOT_FIELDS = new Set([
 
 /**
  * True when the request only reports benefits: the upload route, or a GraphQL operation whose root
- * fields are all in REPORTING_ROOT_FIELDS. Called by the gate only for suspended applications, so
- * the extra parse never costs anything on the normal path.
+ * fields (through fragments, @skip/@include ignored) are all in REPORTING_ROOT_FIELDS. The static
+ * limits, which run before the gate on /graphql, found those root fields when they priced the
+ * operation (res.locals.cost); a document they did not price is not reporting-only.
  */
-export function reportingOnlyRequest(req: Request): boolean {
+export function reportingOnlyRequest(req: Request, res: Response): boolean {
   if (req.originalUrl.startsWith('/benefit-reports/')) return true;
-  const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
-  const query = typeof body?.query === 'string' ? body.query : typeof req.query?.query === 'string' ? req.query.query : null;
-  if (!query || query.length > 100_000) return false;
-  let doc: DocumentNode;
-  try { doc = parse(query, { noLocation: true, maxTokens: 5_000 }); } catch { return false; }
-  const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const name = typeof body?.operationName === 'string' ? body.operationName : null;
-  const op = name ? ops.find((o) => o.name?.value === name) : ops.length === 1 ? ops[0] : undefined;
-  if (!op) return false;
-  const fragments = new Map(doc.definitions
-    .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-    .map((f) => [f.name.value, f]));
-  return rootFieldsAllowed(op.selectionSet, fragments, new Set());
-}
-
-function rootFieldsAllowed(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): boolean {
-  for (const s of set.selections) {
-    if (s.kind === Kind.FIELD) {
-      if (!REPORTING_ROOT_FIELDS.has(s.name.value)) return false;
-    } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      if (!rootFieldsAllowed(s.selectionSet, fragments, seen)) return false;
-    } else {
-      const f = fragments.get(s.name.value);
-      if (!f || seen.has(f.name.value)) return false;
-      seen.add(f.name.value);
-      if (!rootFieldsAllowed(f.selectionSet, fragments, seen)) return false;
-    }
-  }
-  return true;
+  const fields = (res.locals.cost as Pick<RequestCost, 'rootFields'> | undefined)?.rootFields;
+  return !!fields?.length && fields.every((f) => REPORTING_ROOT_FIELDS.has(f));
 }
