@@ -12,13 +12,14 @@ export const FULL_QUERY = `query Lookup($udid: UDID!) { pwd(udid: $udid) { udid 
   disabilities disabilityPercentage certificateType certificateNumber certificateIssuedOn validUntil issuingAuthority } }`;
 export const BARE_QUERY = FULL_QUERY.replace('$udid: UDID!', '$udid: String!');
 
-/** Starts one of bench/baselines/*.ts on `port` against `database`. */
-export async function startBaseline(name: 'bare' | 'raw', port: number, database: string): Promise<{ url: string; stop: () => void; proc: ChildProcess }> {
+/** Starts one of bench/baselines/*.ts on a free port (the system's choice) against `database`. */
+export async function startBaseline(name: 'bare' | 'raw', database: string): Promise<{ url: string; stop: () => void; proc: ChildProcess }> {
   const env = { ...process.env, NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), ...(database.startsWith('mysql://') ? { DATABASE_URL: database } : { DATABASE_URL: '', SQLITE_PATH: database }) };
   const mod = benchModule(__dirname, `baselines/${name}`);
-  const proc = spawn(process.execPath, [...mod.execArgv, mod.file, String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((ok, fail) => {
-    proc.stdout!.on('data', (d) => { if (String(d).includes('listening')) ok(); });
+  const proc = spawn(process.execPath, [...mod.execArgv, mod.file, '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((ok, fail) => {
+    let out = '';
+    proc.stdout!.on('data', (d) => { out += String(d); const m = /listening on (\d+)/.exec(out); if (m) ok(Number(m[1])); });
     proc.once('exit', (c) => fail(new Error(`${name} baseline exited (${c})`)));
   });
   return { url: `http://127.0.0.1:${port}`, stop: () => proc.kill('SIGTERM'), proc };
@@ -51,8 +52,8 @@ export async function runLookup(opts: LookupOptions): Promise<LookupRun | Lookup
   const connections = 32;
   const withBaselines = opts.baselines !== false;
   const full: Target = opts.target ?? await startTarget({ records: opts.records, database: opts.database });
-  const bare = withBaselines ? await startBaseline('bare', 4801, opts.database) : undefined;
-  const raw = withBaselines ? await startBaseline('raw', 4802, opts.database) : undefined;
+  const bare = withBaselines ? await startBaseline('bare', opts.database) : undefined;
+  const raw = withBaselines ? await startBaseline('raw', opts.database) : undefined;
   try {
     const targets = [
       { label: 'full (token, gate, shield, cost, budget, access log)', url: full.url, query: FULL_QUERY, pid: full.pid },

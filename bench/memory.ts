@@ -3,8 +3,6 @@ import { mb, procMemory, resetPeak } from './lib/proc';
 import { startTarget, Target } from './lib/target';
 import { BARE_QUERY, database, FULL_QUERY, startBaseline } from './lookup';
 
-/** Port of the bare baseline here (lookup's are 4801/4802; a separate one so that a lookup run elsewhere cannot clash). */
-const BARE_PORT = 4811;
 const CONNECTIONS = 32;
 const SETTLE_MS = 5_000;
 /** The heap bound README's deployment notes recommend (3× the live heap measured under this load). */
@@ -40,7 +38,7 @@ export const memoryScenario: Scenario = {
     let bare: Awaited<ReturnType<typeof startBaseline>> | undefined;
     try {
       full = await startTarget({ records: db.records, database: db.url });
-      bare = await startBaseline('bare', BARE_PORT, db.url);
+      bare = await startBaseline('bare', db.url);
       const f = await measure(full.pid, { label: 'full (token, gate, shield, cost, budget, access log)', url: full.url, token: full.token, query: FULL_QUERY, udids: full.udids, seconds, settle: true, cpu: full.cpu });
       log(`memory: full: ${f.load.requestsPerSec.toFixed(0)} req/s, peak RSS ${mb(f.mem.peak).toFixed(0)} MB, ${mb(f.mem.settled!).toFixed(0)} MB ${SETTLE_MS / 1000} s after`);
       const b = await measure(bare.proc.pid!, { label: 'bare (Apollo + type-graphql + TypeORM)', url: bare.url, token: full.token, query: BARE_QUERY, udids: full.udids, seconds, settle: false });

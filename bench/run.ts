@@ -6,6 +6,7 @@ import { ingestScenario } from './ingest';
 import { pageScenario } from './page';
 import { scaleScenario } from './scale';
 import { memoryScenario } from './memory';
+import { analysisScenario } from './analysis';
 
 /**
  * `npm run bench [-- --smoke] [--scenario a,b]`. The registry of load scenarios: add yours here.
@@ -19,6 +20,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   page: pageScenario,
   scale: scaleScenario,
   memory: memoryScenario,
+  analysis: analysisScenario,
 };
 
 async function main() {

@@ -81,6 +81,22 @@ describe('GraphiQL explorer (GRAPHIQL=on)', () => {
     expect(((await app.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('admits the examples request as /graphql does: a disabled analyst\'s token is refused at once', async () => {
+    const [analystId] = await createStaffUser(t.ds, Role.ANALYST, 'leaving.analyst@explorer.example.gov.in', 'Leaving Analyst', 'leaving-analyst-pw-1')
+      .then(async () => (await t.ds.query('SELECT id FROM user_account WHERE email = ?', ['leaving.analyst@explorer.example.gov.in'])).map((r: any) => String(r.id)));
+    await createStaffUser(t.ds, Role.NIC_OPERATOR, 'nic@explorer.example.gov.in', 'NIC Operator', 'nic-operator-pw-1');
+    const leaving = await t.login('leaving.analyst@explorer.example.gov.in', 'leaving-analyst-pw-1');
+    expect((await fetch(`${t.url}/graphiql/examples`, { headers: { authorization: `Bearer ${leaving}` } })).status).toBe(200);
+    const nic = await t.login('nic@explorer.example.gov.in', 'nic-operator-pw-1');
+    const off = await t.gql('mutation($id: ID!) { disableUser(input: { userId: $id, reason: "Left the department" }) { status } }', { id: analystId }, nic);
+    expect(off.body.data.disableUser.status).toBe('DISABLED');
+    const res = await fetch(`${t.url}/graphiql/examples`, { headers: { authorization: `Bearer ${leaving}` } });
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as any;
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/disabled/) });
+    expect(JSON.stringify(body)).not.toMatch(/examples|udid/i);
+  });
+
   it('lists the examples of schema/examples with their variables filled in', async () => {
     const res = await fetch(`${t.url}/graphiql/examples`, { headers: { authorization: `Bearer ${analyst}` } });
     expect(res.status).toBe(200);

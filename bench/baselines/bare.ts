@@ -1,7 +1,7 @@
 /**
  * Baseline "bare": what a team would build without the security — Apollo Server 5 + type-graphql +
  * TypeORM (repository with relations), nothing else: no token, gate, shield, cost, budget or access log.
- * Usage: ts-node --transpile-only bench/baselines/bare.ts <port>   (DATABASE_URL or SQLITE_PATH as for the app)
+ * Usage: ts-node --transpile-only bench/baselines/bare.ts [port]   (DATABASE_URL or SQLITE_PATH as for the app)
  */
 import 'reflect-metadata';
 import http from 'node:http';
@@ -44,7 +44,7 @@ class BareResolver {
 }
 
 async function main() {
-  const port = Number(process.argv[2] ?? 4101);
+  const port = Number(process.argv[2] ?? 0);
   ds = new DataSource(dataSourceOptions({ databaseUrl: process.env.DATABASE_URL || undefined, sqlitePath: process.env.SQLITE_PATH ?? 'data/udid.sqlite' }));
   await ds.initialize();
   const schema = await buildSchema({ resolvers: [BareResolver], validate: false });
@@ -54,6 +54,7 @@ async function main() {
   const apollo = new ApolloServer({ schema });
   await apollo.start();
   app.use('/graphql', express.json(), expressMiddleware(apollo));
-  server.listen(port, '127.0.0.1', () => process.stdout.write(`bare listening on ${port}\n`));
+  // Port 0 (the default): the system picks a free one, printed for the harness.
+  server.listen(port, '127.0.0.1', () => process.stdout.write(`bare listening on ${(server.address() as import('node:net').AddressInfo).port}\n`));
 }
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,7 +1,7 @@
 /**
  * Baseline "raw": the floor the hardware sets — node:http + one mysql2 prepared statement (or a
  * better-sqlite3 prepared statement on SQLite) returning the same JSON as pwd(udid). No GraphQL at all.
- * Usage: ts-node --transpile-only bench/baselines/raw.ts <port>
+ * Usage: ts-node --transpile-only bench/baselines/raw.ts [port]
  */
 import http from 'node:http';
 import mysql from 'mysql2/promise';
@@ -15,7 +15,7 @@ const SQL = `SELECT p.udid, p.card_status, p.name, p.name_regional, p.guardian_n
 type Row = Record<string, any>;
 
 async function main() {
-  const port = Number(process.argv[2] ?? 4102);
+  const port = Number(process.argv[2] ?? 0);
   let lookup: (udid: string) => Promise<Row | undefined>;
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
@@ -48,6 +48,7 @@ async function main() {
     });
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, '127.0.0.1', () => process.stdout.write(`raw listening on ${port}\n`));
+  // Port 0 (the default): the system picks a free one, printed for the harness.
+  server.listen(port, '127.0.0.1', () => process.stdout.write(`raw listening on ${(server.address() as import('node:net').AddressInfo).port}\n`));
 }
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -227,7 +227,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
 
   app.use(oauthRouter({ ds, clock, tokens: services.tokens, clientAuthLimiter: services.clientAuthLimiter }, trusted));
   app.use(loginRouter({ ds, clock, tokens: services.tokens, loginLimiter: services.loginLimiter }, trusted));
-  if (config.graphiql) app.use(explorerRouter({ ds, clock, log, tokens: services.tokens }, schema));
+  if (config.graphiql) app.use(explorerRouter({ ds, clock, log, admit: gate }, schema));
   app.use(benefitUploadRouter(gate, { budget: services.budget, budgetOf: (id) => services.gate.budgetOf(id), benefit: services.benefit }));
 
   app.use((_req: Request, res: Response) => {

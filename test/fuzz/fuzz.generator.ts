@@ -80,7 +80,7 @@ export function* fuzzCases(schema: GraphQLSchema, seed: number, count: number): 
   const r = prng(seed);
   const roots = [schema.getQueryType(), schema.getMutationType()].filter(Boolean) as GraphQLObjectType[];
   for (let i = 0; i < count; i++) {
-    const kind = r.pick(['valid', 'valid', 'mutated', 'mutated', 'oversized', 'deep', 'aliases', 'fragments', 'directives', 'variables', 'utf8', 'truncated', 'garbage', 'introspection']);
+    const kind = r.pick(['valid', 'valid', 'mutated', 'mutated', 'oversized', 'deep', 'aliases', 'fragments', 'directives', 'variables', 'utf8', 'truncated', 'garbage', 'introspection', 'fanout', 'subscription', 'nullvar', 'repeated']);
     const root = r.pick(roots);
     const op = root === schema.getMutationType() ? 'mutation' : 'query';
     const field = r.pick(Object.values(root.getFields()));
@@ -88,7 +88,7 @@ export function* fuzzCases(schema: GraphQLSchema, seed: number, count: number): 
     const base = `${op} { ${fieldText(r, field, 0, valid)} }`;
     switch (kind) {
       case 'valid': case 'mutated': yield { kind, body: JSON.stringify({ query: base }) }; break;
-      case 'oversized': yield { kind, body: JSON.stringify({ query: base + ' #' + 'x'.repeat(r.int(15_000, 40_000)) }) }; break;
+      case 'oversized': yield { kind, body: JSON.stringify({ query: base + ' #' + 'x'.repeat(r.int(15_400, 40_000)) }) }; break;
       case 'deep': {
         const n = r.int(3, 60);
         yield { kind, body: JSON.stringify({ query: `{ __type(name: "PwdRecord") { fields { type ${'{ ofType '.repeat(n)}{ name }${' }'.repeat(n)} } } }` }) };
@@ -101,6 +101,18 @@ export function* fuzzCases(schema: GraphQLSchema, seed: number, count: number): 
         yield { kind, body: JSON.stringify({ query: `query { ...F0 } ${frags}` }) };
         break;
       }
+      case 'fanout': {
+        // Each fragment spreads the next twice: 2^n selections from a document of n lines.
+        const n = r.int(12, 40);
+        const frags = Array.from({ length: n }, (_, k) => `fragment F${k} on Query { ${k + 1 < n ? `...F${k + 1} ...F${k + 1}` : r.pick(['__typename', '...Missing', 'nope'])} }`).join(' ');
+        yield { kind, body: JSON.stringify({ query: `query { ...F0 } ${frags}` }) };
+        break;
+      }
+      case 'subscription': yield { kind, body: JSON.stringify({ query: `subscription { ${fieldText(r, field, 0, true)} }` }) }; break;
+      case 'nullvar':
+        yield { kind, body: JSON.stringify({ query: 'query($u: UDID!, $n: Int) { pwd(udid: $u) { udid } pwds(filter: {}, first: $n) { edges { cursor } } }', variables: r.pick([{ u: null }, { u: null, n: null }, {}, { n: 5 }]) }) };
+        break;
+      case 'repeated': yield { kind, body: JSON.stringify({ query: `{ ${'__typename '.repeat(r.int(26, 600))} }` }) }; break;
       case 'directives': yield { kind, body: JSON.stringify({ query: `{ __typename ${'@include(if: true) '.repeat(r.int(10, 500))} }` }) }; break;
       case 'variables': {
         const v = r.pick([{ first: '100' }, { first: 1e300 }, { udid: 12 }, { filter: 'x' }, { filter: { state: ['MH'] } }, { a: { b: { c: {} } } }, null, []]);

@@ -7,16 +7,17 @@ describe('static limits (DESIGN.md §7)', () => {
   let t: TestServer;
   let token: string;
   let udid: string;
+  let partner: Awaited<ReturnType<typeof createActivePartner>>;
 
   beforeAll(async () => {
     t = await startTestServer({ records: 120 });
-    const partner = await createActivePartner(t.ds);
+    partner = await createActivePartner(t.ds);
     token = await t.appToken(partner);
     [{ udid }] = await t.ds.query('SELECT udid FROM pwd_record ORDER BY id LIMIT 1');
   });
   afterAll(() => t.close());
-  // Budgets are not what is tested here: give every request a full bucket.
-  beforeEach(() => t.clock.advance(60_000));
+  // Budgets are not what is tested here: give every request a full bucket (and a token that has not expired).
+  beforeEach(async () => { t.clock.advance(60_000); token = await t.appToken(partner); });
 
   const code = (r: { body: any }) => r.body.errors?.[0]?.extensions?.code;
   const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: pwd(udid: "${udid}") { udid }`).join(' ');
@@ -72,7 +73,8 @@ describe('static limits (DESIGN.md §7)', () => {
   });
 
   it('directives: 50 accepted, 51 rejected, also when hidden in a fragment', async () => {
-    const dirs = (n: number) => Array.from({ length: n }, () => '__typename @include(if: true)').join(' ');
+    // Two directives per field, so that no field is selected more often than maxSameResponseName allows.
+    const dirs = (n: number) => Array.from({ length: Math.ceil(n / 2) }, (_, i) => (2 * i + 1 < n ? '__typename @include(if: true) @skip(if: false)' : '__typename @include(if: true)')).join(' ');
     const at = await t.gql(`{ ${dirs(L.maxDirectives)} }`, undefined, token);
     expect(at.status).toBe(200);
     expect(at.body.errors).toBeUndefined();
@@ -83,14 +85,37 @@ describe('static limits (DESIGN.md §7)', () => {
   });
 
   it('tokens: 2,000 accepted, 2,001 rejected', async () => {
-    // 10 tokens around 331 inline fragments of 6 tokens each, then __typename fields: 10 + 1986 + 4 = 2000.
-    const doc = (typenames: number) => `{ pwd(udid: "${udid}") { ${'... on PwdRecord { udid } '.repeat(331)}${'__typename '.repeat(typenames)}} }`;
+    // 10 tokens around 397 nested inline fragments of 5 tokens each, udid, then __typename fields: 10 + 1985 + 1 + 4 = 2000.
+    const doc = (typenames: number) => `{ pwd(udid: "${udid}") { ${'... on PwdRecord { '.repeat(397)}udid ${'__typename '.repeat(typenames)}${'} '.repeat(397)}} }`;
     const at = await t.gql(doc(4), undefined, token);
     expect(at.status).toBe(200);
     expect(at.body.errors).toBeUndefined();
     const over = await t.gql(doc(5), undefined, token);
     expect(over.status).toBe(400);
     expect(over.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'tokens', maximum: 2000 });
+  });
+
+  it(`fragments: ${L.maxFragments} definitions accepted, ${L.maxFragments + 1} rejected`, async () => {
+    const doc = (n: number) => `{ ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ${i + 1 < n ? `...F${i + 1}` : '__typename'} }`).join(' ')}`;
+    const at = await t.gql(doc(L.maxFragments), undefined, token);
+    expect(at.status).toBe(200);
+    expect(at.body.data.__typename).toBe('Query');
+    const over = await t.gql(doc(L.maxFragments + 1), undefined, token);
+    expect(over.status).toBe(400);
+    expect(over.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'fragments', maximum: L.maxFragments, actual: L.maxFragments + 1 });
+  });
+
+  it(`one response name: ${L.maxSameResponseName} times in a selection set accepted, more rejected, also merged from fragments`, async () => {
+    const at = await t.gql(`{ pwd(udid: "${udid}") { ${'udid '.repeat(L.maxSameResponseName)} } }`, undefined, token);
+    expect(at.status).toBe(200);
+    expect(at.body.data.pwd.udid).toBe(udid);
+    const over = await t.gql(`{ pwd(udid: "${udid}") { ${'udid '.repeat(L.maxSameResponseName + 1)} } }`, undefined, token);
+    expect(over.status).toBe(400);
+    expect(over.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'sameResponseName', actual: L.maxSameResponseName + 1 });
+    // 13 + 13 through a fragment spread and an inline fragment merge into one set of 26.
+    const merged = await t.gql(`{ pwd(udid: "${udid}") { ...F ... on PwdRecord { ${'udid '.repeat(13)} } } } fragment F on PwdRecord { ${'udid '.repeat(13)} }`, undefined, token);
+    expect(merged.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'sameResponseName', actual: 26 });
+    expect(merged.body.data).toBeUndefined();
   });
 
   it('document size: 15 KiB accepted, one byte more rejected', async () => {
@@ -160,5 +185,69 @@ describe('static limits (DESIGN.md §7)', () => {
     const r2 = await t.gql(q, { u: 'MH0110119900000011' }, token);
     expect(r1.body.extensions.cost.requestedQueryCost).toBe(4);
     expect(r2.body.extensions.cost).toMatchObject({ requestedQueryCost: 4, actualQueryCost: 1 });
+  });
+
+  describe('GraphQL\'s own verdict, before execution, with its code and location (never INTERNAL_SERVER_ERROR)', () => {
+    const anonymousAndPartner = () => [undefined, token];
+
+    it('a syntax error is GRAPHQL_PARSE_FAILED with the parser\'s message and location', async () => {
+      for (const tk of anonymousAndPartner()) {
+        const r = await t.gql('{ pwd(udid: "x") { udid ', undefined, tk);
+        expect(r.status).toBe(400);
+        expect(r.body.errors).toEqual([{ message: 'Syntax Error: Expected Name, found <EOF>.', locations: [{ line: 1, column: 25 }], extensions: { code: 'GRAPHQL_PARSE_FAILED' } }]);
+        const lex = await t.gql('{ pwd(udid: "unterminated) { udid } }', undefined, tk);
+        expect(lex.status).toBe(400);
+        expect(lex.body.errors[0]).toMatchObject({ message: 'Syntax Error: Unterminated string.', locations: [{ line: 1, column: 38 }], extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+      }
+    });
+
+    it('a subscription is GRAPHQL_VALIDATION_FAILED', async () => {
+      for (const tk of anonymousAndPartner()) {
+        const r = await t.gql('subscription { __typename }', undefined, tk);
+        expect(r.status).toBe(400);
+        expect(r.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(r.body.errors[0].message).toMatch(/Subscriptions are not supported/);
+        expect(r.body.data).toBeUndefined();
+      }
+    });
+
+    it('a bad literal argument names the argument and its location; several problems are all listed', async () => {
+      const r = await t.gql('{\n  pwd(udid: "MH123") { udid }\n  pwds(filter: { state: 5 }, first: 2) { edges { cursor } } }', undefined, token);
+      expect(r.status).toBe(400);
+      expect(r.body.errors).toEqual([
+        { message: expect.stringMatching(/^Argument "udid": Expected value of type "UDID!", found "MH123"; A UDID is 18 characters/), locations: [{ line: 2, column: 13 }], extensions: { argument: 'udid', code: 'GRAPHQL_VALIDATION_FAILED' } },
+        { message: 'Argument "filter": String cannot represent a non string value: 5', locations: [{ line: 3, column: 25 }], extensions: { argument: 'filter', code: 'GRAPHQL_VALIDATION_FAILED' } },
+      ]);
+    });
+
+    it('an explicit null for a non-null variable is BAD_USER_INPUT naming the variable', async () => {
+      const r = await t.gql('query($u: UDID!) { pwd(udid: $u) { udid } }', { u: null }, token);
+      expect(r.status).toBe(400);
+      expect(r.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(r.body.errors[0].message).toMatch(/"\$u"/);
+      expect(r.body.data).toBeUndefined();
+    });
+
+    it('validation messages carry no "Did you mean" hint, for anonymous callers too', async () => {
+      for (const tk of anonymousAndPartner()) {
+        const r = await t.gql(`{ pwd(udid: "${udid}") { mobil aadhaarLast } }`, undefined, tk);
+        expect(r.status).toBe(400);
+        expect(r.body.errors.map((e: any) => e.extensions.code)).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+        expect(JSON.stringify(r.body)).not.toMatch(/Did you mean|mobile|aadhaarLast4/);
+      }
+    });
+
+    it('an unknown fragment under a fan-out of spreads is answered at once, and the event loop stays free', async () => {
+      // 2^30 selections if anything expanded it: each fragment spreads the next twice, the last one is unknown.
+      const links = 30;
+      const doc = `query { ...F1 } ${Array.from({ length: links - 1 }, (_, i) => `fragment F${i + 1} on Query { ...F${i + 2} ...F${i + 2} }`).join(' ')} fragment F${links} on Query { ...Missing }`;
+      const started = Date.now();
+      const [r, live] = await Promise.all([t.gql(doc), fetch(`${t.url}/health/live`)]);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(live.status).toBe(200);
+      expect(r.status).toBe(400);
+      expect(r.body.errors[0]).toMatchObject({ message: 'Unknown fragment "Missing".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(r.body.errors[0].locations[0].line).toBe(1);
+    });
   });
 });

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   DAILY_RECORD_QUOTA_EXCEEDED: 429,
   QUERY_TOO_COMPLEX: 400,
   QUERY_TOO_DEEP: 400,
+  GRAPHQL_PARSE_FAILED: 400,
   GRAPHQL_VALIDATION_FAILED: 400,
   BAD_USER_INPUT: 400,
   NOT_FOUND: 404,
@@ -48,6 +49,30 @@ export class DomainError extends Error {
   /** Body for errors raised outside GraphQL execution (gate, upload, token endpoint). */
   toJSON() {
     return { errors: [{ message: this.message, extensions: { ...this.extensions, code: this.code } }] };
+  }
+}
+
+/** Where in the query text a problem is (1-based, as GraphQL reports it). */
+export interface SourceLocation { line: number; column: number }
+
+/**
+ * A document GraphQL itself refuses (syntax, validation), answered before execution with every
+ * problem GraphQL found, each with its location, under one §9 code.
+ */
+export class DocumentError extends DomainError {
+  constructor(
+    code: 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED',
+    readonly problems: { message: string; locations?: readonly SourceLocation[]; extensions?: Record<string, unknown> }[],
+  ) {
+    super(code, problems[0]?.message ?? 'The document is not valid GraphQL.');
+    this.name = 'DocumentError';
+  }
+  override toJSON() {
+    return {
+      errors: this.problems.map((p) => ({
+        message: p.message, ...(p.locations?.length ? { locations: p.locations } : {}), extensions: { ...p.extensions, code: this.code },
+      })),
+    };
   }
 }
 

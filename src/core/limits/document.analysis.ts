@@ -1,10 +1,9 @@
 import {
-  DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLSchema, Kind, Lexer, NoFragmentCyclesRule, KnownFragmentNamesRule,
-  OperationDefinitionNode, parse, SelectionSetNode, Source, TokenKind, TypeInfo, validate, visit, visitWithTypeInfo,
+  ASTNode, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, Lexer, NoFragmentCyclesRule, KnownFragmentNamesRule,
+  OperationDefinitionNode, parse, SelectionSetNode, Source, specifiedRules, TokenKind, TypeInfo, validate, ValidationRule, visit, visitWithTypeInfo,
 } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
-import { DomainError } from '../errors/errors';
+import { DocumentError, DomainError } from '../errors/errors';
 import { hideSuggestions } from '../authz/schema-privacy.plugin';
 import { STATIC_LIMITS, ANALYSIS_CACHE_SIZE, ANALYSIS_CACHE_BYTES } from './limits.config';
 
@@ -15,6 +14,8 @@ import { STATIC_LIMITS, ANALYSIS_CACHE_SIZE, ANALYSIS_CACHE_BYTES } from './limi
  * part of the cost cache key, nothing else is.
  */
 export interface DocumentAnalysis {
+  /** The query text (the cache's key). */
+  text: string;
   document: DocumentNode;
   /** Variables whose values change the cost. */
   costVariables: string[];
@@ -29,7 +30,7 @@ export interface DocumentAnalysis {
   conditional: boolean;
 }
 
-export type AnalysisResult = { ok: true; analysis: DocumentAnalysis } | { ok: false; error: DomainError } | { ok: false; error: null };
+export type AnalysisResult = { ok: true; analysis: DocumentAnalysis } | { ok: false; error: DomainError };
 
 const tooComplex = (limit: string, maximum: number, actual: number, message: string) =>
   new DomainError('QUERY_TOO_COMPLEX', message, { limit, maximum, actual });
@@ -145,11 +146,32 @@ function rootFieldNames(doc: DocumentNode): Map<string, string[]> {
   return out;
 }
 
-function operationDepth(schema: GraphQLSchema, doc: DocumentNode): number {
+/**
+ * Field nesting as graphql-depth-limit counts it (a root field without a selection is 0, each level
+ * of selection adds 1, introspection fields `__*` count 0), memoised per fragment: linear in the
+ * document, where graphql-depth-limit walks every spread again (exponential in a fan-out).
+ */
+export function operationDepth(doc: DocumentNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const memo = new Map<string, number>();
+  const ofSet = (set: SelectionSetNode, active: Set<string>): number => {
+    let depth = -Infinity;
+    for (const sel of set.selections) depth = Math.max(depth, ofSelection(sel, active));
+    return depth;
+  };
+  const ofSelection = (sel: SelectionSetNode['selections'][number], active: Set<string>): number => {
+    if (sel.kind === Kind.FIELD) return sel.name.value.startsWith('__') || !sel.selectionSet ? 0 : 1 + ofSet(sel.selectionSet, active);
+    if (sel.kind === Kind.INLINE_FRAGMENT) return ofSet(sel.selectionSet, active);
+    const name = sel.name.value;
+    const frag = fragments.get(name);
+    if (!frag || active.has(name)) return 0; // refused before this walk (unknown or cyclic)
+    let d = memo.get(name);
+    if (d === undefined) memo.set(name, (d = ofSet(frag.selectionSet, new Set([...active, name]))));
+    return d;
+  };
   let depth = 0;
-  validate(schema, doc, [depthLimit(Number.MAX_SAFE_INTEGER, {}, (depths: Record<string, number>) => {
-    depth = Math.max(0, ...Object.values(depths));
-  })]);
+  for (const d of doc.definitions) if (d.kind === Kind.OPERATION_DEFINITION) depth = Math.max(depth, ofSet(d.selectionSet, new Set()));
   return depth;
 }
 
@@ -169,16 +191,106 @@ function costVariablesOf(schema: GraphQLSchema, doc: DocumentNode): { vars: stri
   return { vars: [...vars].sort(), hasListCost };
 }
 
-/** The static limits, in order of cheapness. Returns `error: null` when GraphQL itself should report the problem. */
+/** At most this many of GraphQL's own problems are listed in one answer. */
+const MAX_REPORTED_PROBLEMS = 20;
+
+/**
+ * GraphQL's own verdict on a document (syntax or validation), as a DocumentError carrying every
+ * problem with its location. The document is parsed again with locations only on this error path.
+ * "Did you mean" hints are removed (they name fields the caller may not read); a problem with a
+ * literal argument names the argument.
+ */
+function graphqlErrors(schema: GraphQLSchema, text: string, rules: readonly ValidationRule[]): DocumentError {
+  let doc: DocumentNode;
+  try {
+    doc = parse(text);
+  } catch (err) {
+    const e = err as GraphQLError;
+    return new DocumentError('GRAPHQL_PARSE_FAILED', [{ message: e.message, locations: e.locations }]);
+  }
+  const errors = validate(schema, doc, rules, { maxErrors: MAX_REPORTED_PROBLEMS });
+  const argumentOf = new Map<ASTNode, string>();
+  if (errors.some((e) => e.nodes?.some((n) => n.kind !== Kind.FIELD))) {
+    visit(doc, { Argument(arg) { visit(arg.value, { enter(n) { argumentOf.set(n, arg.name.value); } }); } });
+  }
+  return new DocumentError('GRAPHQL_VALIDATION_FAILED', errors.slice(0, MAX_REPORTED_PROBLEMS).map((e) => {
+    const argument = e.nodes?.map((n) => argumentOf.get(n)).find((a) => a !== undefined);
+    const message = hideSuggestions(e.message);
+    return argument === undefined
+      ? { message, locations: e.locations }
+      : { message: `Argument "${argument}": ${message}`, locations: e.locations, extensions: { argument } };
+  }));
+}
+
+/**
+ * Fields under one response name in any one selection set, with fragments and inline fragments
+ * merged into the set they are spread in (what GraphQL's overlap check compares pairwise). Memoised
+ * per fragment: linear in the document. Returns the largest count and stops past `stopAfter`.
+ */
+export function maxSameResponseName(doc: DocumentNode, stopAfter: number): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const memo = new Map<string, Map<string, number>>();
+  let worst = 0;
+  const checkedSets = new Set<SelectionSetNode>();
+  // The response names a selection set contributes to the set it is merged into.
+  const names = (set: SelectionSetNode, active: Set<string>): Map<string, number> => {
+    const out = new Map<string, number>();
+    const add = (name: string, n: number) => {
+      const v = (out.get(name) ?? 0) + n;
+      out.set(name, v);
+      if (v > worst) worst = v;
+    };
+    for (const sel of set.selections) {
+      if (worst > stopAfter) break;
+      if (sel.kind === Kind.FIELD) {
+        add(sel.alias?.value ?? sel.name.value, 1);
+        if (sel.selectionSet) check(sel.selectionSet, active);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        for (const [k, v] of names(sel.selectionSet, active)) add(k, v);
+      } else {
+        const name = sel.name.value;
+        const frag = fragments.get(name);
+        if (!frag || active.has(name)) continue;
+        let inner = memo.get(name);
+        if (!inner) memo.set(name, (inner = names(frag.selectionSet, new Set([...active, name]))));
+        for (const [k, v] of inner) add(k, v);
+      }
+    }
+    return out;
+  };
+  const check = (set: SelectionSetNode, active: Set<string>) => {
+    if (checkedSets.has(set)) return;
+    checkedSets.add(set);
+    names(set, active);
+  };
+  for (const d of doc.definitions) {
+    if (worst > stopAfter) break;
+    if (d.kind === Kind.OPERATION_DEFINITION) check(d.selectionSet, new Set());
+  }
+  return worst;
+}
+
+/**
+ * The static limits, in order of cheapness; every step linear in the document (fragments memoised,
+ * expansion and repeated response names bounded before anything walks it, so GraphQL's own
+ * validation after this is bounded too). A document GraphQL cannot parse, or whose fragments are
+ * unknown or cyclic, is refused here with GraphQL's message and location; one that fails pricing is
+ * validated here (requestedCost), any other is validated by Apollo.
+ */
 export function analyzeDocument(schema: GraphQLSchema, text: string): AnalysisResult {
   const L = STATIC_LIMITS;
   let tokens: number;
-  try { tokens = countTokens(text, L.maxTokens); } catch { return { ok: false, error: null } }
+  try { tokens = countTokens(text, L.maxTokens); } catch { return { ok: false, error: graphqlErrors(schema, text, []) }; }
   if (tokens > L.maxTokens) {
     return { ok: false, error: tooComplex('tokens', L.maxTokens, tokens, `The query has more than ${L.maxTokens} tokens; split it into smaller operations.`) };
   }
   let document: DocumentNode;
-  try { document = parse(text, { noLocation: true }); } catch { return { ok: false, error: null } }
+  try { document = parse(text, { noLocation: true }); } catch { return { ok: false, error: graphqlErrors(schema, text, []) }; }
+  const fragmentCount = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).length;
+  if (fragmentCount > L.maxFragments) {
+    return { ok: false, error: tooComplex('fragments', L.maxFragments, fragmentCount, `The query defines ${fragmentCount} fragments; at most ${L.maxFragments} are allowed.`) };
+  }
   const { aliases, directives } = countAliasesAndDirectives(document);
   if (aliases > L.maxAliases) {
     return { ok: false, error: tooComplex('aliases', L.maxAliases, aliases, `The query uses ${aliases} aliases (fragments counted per spread); at most ${L.maxAliases} are allowed. Use pwds for lists instead of aliasing many lookups.`) };
@@ -186,19 +298,28 @@ export function analyzeDocument(schema: GraphQLSchema, text: string): AnalysisRe
   if (directives > L.maxDirectives) {
     return { ok: false, error: tooComplex('directives', L.maxDirectives, directives, `The query uses ${directives} directives; at most ${L.maxDirectives} are allowed.`) };
   }
-  // Depth and cost walk fragments; cycles and unknown fragments must be reported by GraphQL first.
-  if (validate(schema, document, [NoFragmentCyclesRule, KnownFragmentNamesRule]).length) return { ok: false, error: null };
+  // Every later walk expands fragments: cycles and unknown fragments first.
+  const fragmentRules = [NoFragmentCyclesRule, KnownFragmentNamesRule];
+  if (validate(schema, document, fragmentRules, { maxErrors: 1 }).length) return { ok: false, error: graphqlErrors(schema, text, fragmentRules) };
   const expanded = expandedSelections(document, L.maxExpandedSelections);
   if (expanded > L.maxExpandedSelections) {
     return { ok: false, error: tooComplex('expandedSelections', L.maxExpandedSelections, expanded, `With its fragments expanded at every spread, the query selects more than ${L.maxExpandedSelections} fields; spread fragments fewer times.`) };
   }
-  const depth = operationDepth(schema, document);
+  const sameName = maxSameResponseName(document, L.maxSameResponseName);
+  if (sameName > L.maxSameResponseName) {
+    return { ok: false, error: tooComplex('sameResponseName', L.maxSameResponseName, sameName, `The query selects one field (or alias) more than ${L.maxSameResponseName} times in one selection set; select it once.`) };
+  }
+  const depth = operationDepth(document);
   if (depth > L.maxDepth) {
     return { ok: false, error: new DomainError('QUERY_TOO_DEEP', `The query nests fields ${depth} levels deep; at most ${L.maxDepth} are allowed (root fields are level 0).`, { limit: 'depth', maximum: L.maxDepth, actual: depth }) };
   }
+  const subscription = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'subscription');
+  if (subscription) {
+    return { ok: false, error: new DocumentError('GRAPHQL_VALIDATION_FAILED', [{ message: 'Subscriptions are not supported: send a query or a mutation.' }]) };
+  }
   const { vars, hasListCost } = costVariablesOf(schema, document);
   const priced = worstCase(document);
-  return { ok: true, analysis: { document, costVariables: vars, hasListCost, costs: new Map(), priced, rootFields: rootFieldNames(document), conditional: priced !== document } };
+  return { ok: true, analysis: { text, document, costVariables: vars, hasListCost, costs: new Map(), priced, rootFields: rootFieldNames(document), conditional: priced !== document } };
 }
 
 const ESTIMATORS: ComplexityEstimator[] = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
@@ -218,7 +339,10 @@ export function requestedCost(schema: GraphQLSchema, a: DocumentAnalysis, operat
     try {
       cost = getComplexity({ schema, query: a.priced, variables, operationName: op.name?.value, estimators: ESTIMATORS });
     } catch (err) {
-      // GraphQL's own coercion message (which variable, what was wrong), without its "Did you mean" hints.
+      // A document GraphQL refuses (a bad literal, an unknown field or argument): its own messages and locations.
+      const invalid = graphqlErrors(schema, a.text, specifiedRules);
+      if (invalid.problems.length) throw invalid;
+      // Otherwise the variables: GraphQL's coercion message (which variable, what was wrong), without its "Did you mean" hints.
       const why = hideSuggestions((err as Error).message).slice(0, 400);
       throw new DomainError('BAD_USER_INPUT', `${why} The query was not run.`, { limit: 'cost' });
     }

@@ -13,6 +13,10 @@ export const STATIC_LIMITS = {
   maxCost: 1_000,
   /** Field selections with fragments expanded at every spread: bounds the work of depth and cost walks (fragment fan-out). */
   maxExpandedSelections: 2_000,
+  /** Fragment definitions in one document: GraphQL's overlap check compares fragments pairwise. */
+  maxFragments: 50,
+  /** Fields under one response name in one selection set, fragments expanded (the overlap check is quadratic in it). */
+  maxSameResponseName: 25,
 } as const;
 
 /** Documents whose analysis is kept (parsed AST, counts, cost by cost-relevant variables). */

@@ -33,10 +33,11 @@ function reject(res: Response, e: DomainError, cost: CostReport | null): void {
 
 /**
  * Static limits (DESIGN.md §7, §11), before authentication and before Apollo: one operation per
- * request, document size, tokens, aliases, directives, fragment expansion, depth, computed cost.
- * Fails closed: a document that cannot be priced is refused here with a §9 code; one GraphQL itself
- * rejects (syntax, unknown fragments) is never executed, and costGuardPlugin refuses to execute any
- * operation this step did not price. The analysis of a query text is cached.
+ * request, document size, tokens, fragments, aliases, directives, fragment expansion, repeated
+ * response names, depth, GraphQL's own syntax and validation, computed cost. Fails closed: a document
+ * that cannot be priced is refused here with a §9 code (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED
+ * with GraphQL's message and location), and costGuardPlugin refuses to execute any operation this
+ * step did not price. The analysis of a query text is cached.
  */
 export function staticLimits(schema: GraphQLSchema): RequestHandler {
   const cache = new AnalysisCache(schema);
@@ -52,10 +53,7 @@ export function staticLimits(schema: GraphQLSchema): RequestHandler {
     const tooLarge = documentSizeError(b.query);
     if (tooLarge) return reject(res, tooLarge, null);
     const result = cache.get(b.query);
-    if (!result.ok) {
-      if (!result.error) return next(); // a syntax or fragment error: GraphQL reports it and executes nothing
-      return reject(res, result.error, null);
-    }
+    if (!result.ok) return reject(res, result.error, null);
     const operationName = typeof b.operationName === 'string' ? b.operationName : null;
     const variables = b.variables && typeof b.variables === 'object' && !Array.isArray(b.variables) ? b.variables as Record<string, unknown> : {};
     let requested: number;

@@ -1,11 +1,11 @@
-import { Router, Request, Response, NextFunction } from 'express';
+import { Router, Request, RequestHandler, Response, NextFunction } from 'express';
 import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
-import type { TokenService } from '../../core/auth/tokens';
+import type { RequestContext } from '../../core/request/context';
 import { addDays } from '../../core/clock';
 import { STAFF_ROLES } from '../../core/authz/scopes';
 import { DomainError } from '../../core/errors/errors';
@@ -63,7 +63,11 @@ function page(version: string): string {
 `;
 }
 
-export interface ExplorerDeps { ds: DataSource; clock: Clock; log: Logger; tokens: TokenService }
+export interface ExplorerDeps {
+  ds: DataSource; clock: Clock; log: Logger;
+  /** The request gate of /graphql (token, account status, application admission): it sets res.locals.ctx or answers the refusal. */
+  admit: RequestHandler;
+}
 
 /** GET /graphiql (+ its assets and saved examples): the DEPwD analysts' explorer. Mounted only when GRAPHIQL=on. */
 export function explorerRouter(deps: ExplorerDeps, schema: GraphQLSchema): Router {
@@ -94,16 +98,16 @@ export function explorerRouter(deps: ExplorerDeps, schema: GraphQLSchema): Route
     } catch (err) { fail(res, err); }
   });
 
-  // Examples carry a real UDID from the database in their variables, so only signed-in staff get them.
-  router.get('/graphiql/examples', noStore, async (req, res, next) => {
+  // Examples carry a real UDID from the database in their variables, so only signed-in staff get them,
+  // admitted exactly as on /graphql (a disabled account's token is refused there and here alike).
+  router.get('/graphiql/examples', noStore, deps.admit, async (_req, res, next) => {
     try {
-      const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-      const claims = m ? await deps.tokens.verify(m[1]).catch(() => null) : null;
-      if (!claims) {
+      const principal = (res.locals.ctx as RequestContext).principal;
+      if (principal.kind === 'anonymous') {
         res.setHeader('WWW-Authenticate', 'Bearer');
         return res.status(401).json(new DomainError('UNAUTHENTICATED', 'Sign in as DEPwD staff (POST /auth/login) and send the token as "Authorization: Bearer <token>".').toJSON());
       }
-      if (claims.typ !== 'user' || !STAFF_ROLES.includes(claims.role)) {
+      if (principal.kind !== 'user' || !STAFF_ROLES.includes(principal.role)) {
         return res.status(403).json(new DomainError('FORBIDDEN', 'The explorer examples are for DEPwD staff.').toJSON());
       }
       const udid = await sampleUdid(deps.ds);
