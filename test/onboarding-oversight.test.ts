@@ -1,3 +1,4 @@
+import { print } from 'graphql';
 import { startTestServer, TestServer } from './helpers/server';
 import { activationTokenFor, onboardPartner, PASSWORD, registrationInput, staffTokens, StaffTokens } from './helpers/onboarding';
 import { addDays } from '../src/core/clock';
@@ -148,12 +149,19 @@ describe('onboarding: oversight, activation links, sign-in limits', () => {
     expect(((await locked.json()) as any).errors[0]).toMatchObject({ extensions: { code: 'THROTTLED' } });
   });
 
-  it('rate-limits registrations per source IP', async () => {
+  it('rate-limits registrations per source IP: the next one answers 429 THROTTLED with Retry-After', async () => {
     const fresh = await startTestServer({ records: 0 });
     try {
       for (let i = 0; i < REGISTRATIONS_PER_IP_PER_HOUR; i++) expect(code(await fresh.op(RegisterOrganizationDocument, { input: registrationInput() }))).toBeUndefined();
       const r = await fresh.op(RegisterOrganizationDocument, { input: registrationInput() });
       expect(code(r)).toBe('THROTTLED');
+      expect(r.status).toBe(429);
+      const raw = await fresh.gql(print(RegisterOrganizationDocument), { input: registrationInput() });
+      expect(raw.status).toBe(429);
+      const wait = Number(raw.headers.get('retry-after'));
+      expect(wait).toBeGreaterThan(0);
+      expect(wait).toBeLessThanOrEqual(3600);
+      expect(raw.body.errors[0].extensions.retryAfterSeconds).toBe(wait);
     } finally {
       await fresh.close();
     }

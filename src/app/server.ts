@@ -13,7 +13,7 @@ import { Clock } from '../core/clock';
 import { createLogger, Logger } from '../core/logger';
 import { DomainError, isUnavailable } from '../core/errors/errors';
 import { formatError } from '../core/errors/format';
-import { unavailableStatusPlugin } from '../core/errors/status.plugin';
+import { errorStatusPlugin } from '../core/errors/status.plugin';
 import { buildBlockList, clientIp } from '../core/http/client-ip';
 import { observabilityPlugin, requestObserver } from '../core/http/observability';
 import { metricsListener, metricsRoute, observeRuntime } from '../core/http/metrics';
@@ -143,7 +143,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: 4 * 1024 * 1024, sizeCalculation: InMemoryLRUCache.sizeCalculation }),
     // No HTTP caching of answers that carry personal data: Cache-Control: no-store is set on /graphql
     // below, and Apollo's cache-control plugin (which wraps every field resolver to compute a policy) is off.
-    plugins: [ApolloServerPluginCacheControlDisabled(), observabilityPlugin(), unavailableStatusPlugin(), introspectionGatePlugin(), costGuardPlugin(), costPlugin(schema, budgetDeps, log)],
+    plugins: [ApolloServerPluginCacheControlDisabled(), observabilityPlugin(), errorStatusPlugin(), introspectionGatePlugin(), costGuardPlugin(), costPlugin(schema, budgetDeps, log)],
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         development: config.nodeEnv === 'development',
