@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { startTestServer, TestServer, createActivePartner } from '../helpers/server';
 import { STATIC_LIMITS as L } from '../../src/core/limits/limits.config';
+import { createLogger } from '../../src/core/logger';
 
 /** Each static limit at the limit (accepted) and one over (rejected with its code); fragments and variables do not help. */
 describe('static limits (DESIGN.md §7)', () => {
@@ -249,5 +250,31 @@ describe('static limits (DESIGN.md §7)', () => {
       expect(r.body.errors[0]).toMatchObject({ message: 'Unknown fragment "Missing".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
       expect(r.body.errors[0].locations[0].line).toBe(1);
     });
+  });
+});
+
+describe('client errors are logged as such: info, no stack trace', () => {
+  it('a syntax error, a subscription, a bad literal and a null variable log no error-level line and no stack', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = { write: (s: string) => { for (const l of s.split('\n').filter(Boolean)) lines.push(JSON.parse(l)); } };
+    const t = await startTestServer({ records: 3, log: createLogger('info', sink) });
+    try {
+      const token = await t.appToken(await createActivePartner(t.ds));
+      const answers = [
+        await t.gql('{ pwd(udid: "x") { udid ', undefined, token),
+        await t.gql('subscription { __typename }', undefined, token),
+        await t.gql('{ pwd(udid: 5) { udid } }', undefined, token),
+        await t.gql('query($u: UDID!) { pwd(udid: $u) { udid } }', { u: null }, token),
+      ];
+      expect(answers.map((a) => [a.status, a.body.errors[0].extensions.code])).toEqual([
+        [400, 'GRAPHQL_PARSE_FAILED'], [400, 'GRAPHQL_VALIDATION_FAILED'], [400, 'GRAPHQL_VALIDATION_FAILED'], [400, 'BAD_USER_INPUT'],
+      ]);
+      const requests = lines.filter((l) => l.msg === 'request' || l.statusCode !== undefined || l.status !== undefined);
+      expect(requests.length).toBeGreaterThanOrEqual(4);
+      expect(lines.filter((l) => Number(l.level) >= 50)).toEqual([]);
+      expect(JSON.stringify(lines)).not.toMatch(/"stack"|\bat \w+ \(/);
+    } finally {
+      await t.close();
+    }
   });
 });
