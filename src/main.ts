@@ -5,7 +5,8 @@ import type { DemoCredentials } from './app/bootstrap';
 /** At most this long to answer requests already sent on open connections before the listener closes. */
 const SHUTDOWN_GRACE_MS = 5000;
 
-function banner(port: number, creds: DemoCredentials | null, dataDir: string): string {
+/** What the operator is told at start: where to call, demo credentials (embedded default), or how to create the first admin. */
+function banner(port: number, creds: DemoCredentials | null, dataDir: string, state: { demoFile: boolean; depwdAdmin: boolean }): string {
   const base = `http://localhost:${port}`;
   const lines = [
     '',
@@ -24,8 +25,18 @@ function banner(port: number, creds: DemoCredentials | null, dataDir: string): s
       `  curl -s ${base}/graphql -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\`,
       `       -d '{"query":"{ pwds(filter: {state: \\"MH\\"}, first: 2) { edges { node { udid name district disabilities } } } }"}'`,
     );
-  } else {
+  } else if (state.demoFile) {
     lines.push(`Using existing data; demo credentials are in ${dataDir}/demo-credentials.json`);
+  }
+  if (!state.depwdAdmin) {
+    lines.push(
+      '',
+      'No DEPwD admin exists yet, so nobody can sign in. Create the first one in this server\'s environment',
+      '(the same DATABASE_URL, or DATA_DIR / SQLITE_PATH); its password is generated and printed once:',
+      '  npm run staff:create -- --role DEPWD_ADMIN --email <admin@department.gov.in> --name "<full name>"',
+      '  (from a build without dev dependencies: node dist/src/cli/staff-create.js --role DEPWD_ADMIN --email …;',
+      '   add --password-stdin to choose the password instead). Then sign in at POST /auth/login.',
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -33,15 +44,16 @@ function banner(port: number, creds: DemoCredentials | null, dataDir: string): s
 async function main() {
   // Configuration first, before the application is loaded: a bad setting is one line within a second.
   const config = loadConfigOrExit();
-  const [{ createLogger }, { openDatabase }, { createServer }, { seedIfEmpty }] = await Promise.all([
-    import('./core/logger'), import('./app/database'), import('./app/server'), import('./app/bootstrap'),
+  const [{ createLogger }, { openDatabase }, { createServer }, { seedIfEmpty, demoCredentialsExist }, { hasActiveDepwdAdmin }] = await Promise.all([
+    import('./core/logger'), import('./app/database'), import('./app/server'), import('./app/bootstrap'), import('./modules/staff/staff.bootstrap'),
   ]);
   const log = createLogger(config.logLevel);
   const ds = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   const creds = config.nodeEnv === 'production' ? null : await seedIfEmpty(ds, config, log);
   const server = await createServer({ config, ds, log, ownsDataSource: true });
   const port = await server.listen(config.port);
-  process.stdout.write(banner(port, creds, config.dataDir));
+  const state = { demoFile: demoCredentialsExist(config), depwdAdmin: await hasActiveDepwdAdmin(ds) };
+  process.stdout.write(banner(port, creds, config.dataDir, state));
   const metricsPort = (server.metricsServer?.address() as { port: number } | null)?.port ?? port;
   log.info({ port, metricsPort, database: config.databaseUrl ? 'mysql' : 'sqlite', redis: !!config.redisUrl }, 'ready');
 

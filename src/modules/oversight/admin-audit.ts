@@ -4,7 +4,7 @@ import { AdminAuditEntity } from './oversight.entity';
 
 export interface AuditStep {
   action: string;
-  targetType: 'ORGANIZATION' | 'MOU' | 'APPLICATION' | 'USER' | 'SCRAPING_ALERT';
+  targetType: 'ORGANIZATION' | 'MOU' | 'APPLICATION' | 'USER' | 'SCRAPING_ALERT' | 'OUTBOX_MESSAGE';
   targetId: number;
   before?: string | null;
   after?: string | null;
@@ -30,5 +30,25 @@ export async function recordAdminAudit(m: EntityManager, ctx: RequestContext, st
     details: (step.details ?? null) as never,
     requestId: ctx.requestId.slice(0, 40),
     occurredAt: ctx.clock.now(),
+  });
+}
+
+/**
+ * A step taken outside any request, by an operator's command on the server (`npm run staff:create`):
+ * actor type CLI, no user (there may be none yet), the command and the OS account in the details.
+ */
+export async function recordCommandAudit(m: EntityManager, at: Date, command: { name: string; osUser: string; host: string }, step: AuditStep): Promise<void> {
+  await m.insert(AdminAuditEntity, {
+    actorType: 'CLI',
+    actorId: null,
+    actorRole: null,
+    action: step.action,
+    targetType: step.targetType,
+    targetId: step.targetId,
+    beforeStatus: step.before ?? null,
+    afterStatus: step.after ?? null,
+    details: { ...step.details, command: command.name, osUser: command.osUser, host: command.host } as never,
+    requestId: null,
+    occurredAt: at,
   });
 }

@@ -7,7 +7,7 @@ import { DateTimeColumn, JsonColumn, Str } from '../../core/db/columns';
 @Index('ix_admin_audit_time', ['occurredAt'])
 export class AdminAuditEntity {
   @PrimaryGeneratedColumn() id!: number;
-  /** USER, APPLICATION, PUBLIC or SYSTEM */
+  /** USER, APPLICATION, PUBLIC, SYSTEM or CLI */
   @Str(12) actorType!: string;
   @Column({ type: 'int', nullable: true }) actorId!: number | null;
   @Str(24, { nullable: true }) actorRole!: string | null;

@@ -31,7 +31,7 @@ export class ActivationResult {
 @ObjectType('AuditEntry', { description: 'One step of the admin audit trail' })
 export class AuditEntryType {
   @Field(() => ID) id!: number;
-  @Field({ description: 'USER, APPLICATION, PUBLIC or SYSTEM' }) actorType!: string;
+  @Field({ description: 'USER, APPLICATION, PUBLIC, SYSTEM or CLI (an operator command such as staff:create)' }) actorType!: string;
   @Field(() => ID, { nullable: true }) actorId!: number | null;
   @Field(() => String, { nullable: true }) actorRole!: string | null;
   @Field() action!: string;
