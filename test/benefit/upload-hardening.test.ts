@@ -38,13 +38,20 @@ describe('benefit upload: hostile and unusual files', () => {
     const cell = '<row><c t="s"><v>0</v></c><c><v>1</v></c></row>';
     // A 1 MB block of random text: deflate's 32 KB window finds no repeat in it, so it keeps a part's ratio low.
     const noise = () => randomBytes(MB / 2).toString('hex');
+    // Random a/b text: about one bit a character, so deflate gains only some 7 times.
+    const BITS = Array.from({ length: 256 }, (_, b) => Array.from({ length: 8 }, (_, i) => ((b >> i) & 1 ? 'a' : 'b')).join(''));
+    // One 40 KB string repeated: each repeat lies beyond deflate's 32 KB window, so it is not matched either.
+    const coinFlips = `<si><t>${Array.from(randomBytes(5118), (b) => BITS[b]).join('')}</t></si>`;
     const bombs: [string, () => Promise<Buffer>, RegExp][] = [
       ['a worksheet of 400 MB of repeated cells (a few hundred KB zipped)',
         () => workbook({ head: SHEET_HEAD, unit: cell, times: Math.ceil((400 * MB) / cell.length), tail: SHEET_TAIL }, Buffer.from(`${SST_HEAD}<si><t>x</t></si></sst>`)),
-        /would unpack from .* MB to 400 MB .*at most 100 is accepted.*Nothing was stored/],
-      ['shared strings of 40 MB, compressed little (declared honestly)',
-        () => workbook(Buffer.from(sheetParts([HEADER]).sheet), { head: SST_HEAD, unit: `<si><t>${noise()}</t></si>`, times: 40, tail: '</sst>' }),
-        /shared strings .*declares 40 MB, above the 32 MB accepted.*Nothing was stored/],
+        /first worksheet .*declares 400 MB, above the 256 MB accepted.*Nothing was stored/],
+      ['a worksheet of 64 MB (under the size limit) that unpacks a thousand times',
+        () => workbook({ head: SHEET_HEAD, unit: cell, times: Math.ceil((64 * MB) / cell.length), tail: SHEET_TAIL }, Buffer.from(`${SST_HEAD}<si><t>x</t></si></sst>`)),
+        /first worksheet .*would unpack from 0\.\d MB to 64 MB \(\d+ times; at most 100 is accepted\).*Nothing was stored/],
+      ['shared strings of 70 MB that compress only 5 times (declared honestly)',
+        () => workbook(Buffer.from(sheetParts([HEADER]).sheet), { head: SST_HEAD, unit: coinFlips, times: 1800, tail: '</sst>' }),
+        /shared strings .*declares 70(\.\d)? MB, above the 64 MB accepted.*Nothing was stored/],
       ['a worksheet that declares 64 KB and unpacks to 400 MB',
         () => workbook({ head: SHEET_HEAD, unit: cell, times: Math.ceil((400 * MB) / cell.length), tail: SHEET_TAIL }, Buffer.from(`${SST_HEAD}<si><t>x</t></si></sst>`), { sheetSize: 64 * 1024 }),
         /first worksheet unpacks to more than the 0.1 MB declared .*decompression bomb.*Nothing was stored/],

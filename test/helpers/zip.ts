@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 export interface ZipPart {
   name: string;
   /** Bytes of the entry: a buffer, or `times` repetitions of `unit` between `head` and `tail`. */
-  data: Buffer | { head?: string; unit: string; times: number; tail?: string };
+  data: Buffer | { head?: string; unit: string | (() => string); times: number; tail?: string };
   method?: 'store' | 'deflate';
   /** The uncompressed size written in the headers, if it is to lie. */
   declaredSize?: number;
@@ -24,7 +24,7 @@ async function pack(part: ZipPart): Promise<Packed> {
   let crc = 0;
   let size = 0;
   const out: Buffer[] = [];
-  const deflate = method === 8 ? zlib.createDeflateRaw({ level: 9, memLevel: 9 }) : null;
+  const deflate = method === 8 ? zlib.createDeflateRaw({ level: 1 }) : null;
   deflate?.on('data', (c: Buffer) => out.push(c));
   const ended = deflate ? once(deflate, 'end') : null;
   const write = async (b: Buffer) => {
@@ -37,12 +37,16 @@ async function pack(part: ZipPart): Promise<Packed> {
   else {
     const d = part.data;
     if (d.head) await write(Buffer.from(d.head));
-    // Big blocks of the unit: fewer writes, same bytes.
-    const per = Math.max(1, Math.floor((1 << 20) / d.unit.length));
-    const block = Buffer.from(d.unit.repeat(per));
-    let left = d.times;
-    for (; left >= per; left -= per) await write(block);
-    if (left) await write(Buffer.from(d.unit.repeat(left)));
+    if (typeof d.unit === 'function') {
+      for (let i = 0; i < d.times; i++) await write(Buffer.from(d.unit()));
+    } else {
+      // Big blocks of the unit: fewer writes, same bytes.
+      const per = Math.max(1, Math.floor((1 << 20) / d.unit.length));
+      const block = Buffer.from(d.unit.repeat(per));
+      let left = d.times;
+      for (; left >= per; left -= per) await write(block);
+      if (left) await write(Buffer.from(d.unit.repeat(left)));
+    }
     if (d.tail) await write(Buffer.from(d.tail));
   }
   if (deflate) { deflate.end(); await ended; }

@@ -5,9 +5,9 @@ import { BoundedZip, ZipLimits } from './zip.reader';
 import { parseXml, streamXml, XmlHandlers } from './xml.stream';
 
 /**
- * How much of the process one workbook may use. A 200,000-row report of eight columns is a sheet
- * part of about 60–120 MB and a shared-strings part of about 25 MB; real workbooks compress 5–30
- * times, a decompression bomb a thousand.
+ * How much of the process one workbook may use. A 200,000-row report of eight columns, as Excel
+ * or exceljs write it, is a sheet part of about 66 MB and a shared-strings part of 18 MB (more with
+ * long remarks); real workbooks compress 5–30 times, a decompression bomb a thousand.
  */
 export interface XlsxLimits extends ZipLimits {
   /** The worksheet part, uncompressed: streamed, never held, but every byte costs parsing time. */
@@ -25,7 +25,7 @@ export interface XlsxLimits extends ZipLimits {
 const MB = 1024 * 1024;
 export const XLSX_LIMITS: XlsxLimits = {
   maxEntries: 2000, maxRatio: 100, ratioFromBytes: 1 * MB,
-  maxSheetBytes: 256 * MB, maxSharedStringsBytes: 32 * MB, maxSmallPartBytes: 8 * MB,
+  maxSheetBytes: 256 * MB, maxSharedStringsBytes: 64 * MB, maxSmallPartBytes: 8 * MB,
   maxCellChars: 32_767, maxColumns: 1024,
 };
 
@@ -49,7 +49,9 @@ export async function* readXlsxRows(path: string, limits: XlsxLimits = XLSX_LIMI
     zip.checkDeclared(book.sheet, limits.maxSheetBytes, `first worksheet (${book.sheet})`);
     if (book.sharedStrings) zip.checkDeclared(book.sharedStrings, limits.maxSharedStringsBytes, 'shared strings (xl/sharedStrings.xml)');
     const dateStyles = book.styles ? await readDateStyles(await zip.read(book.styles, limits.maxSmallPartBytes, 'styles')) : new Set<number>();
-    const shared = book.sharedStrings ? await readSharedStrings(await zip.read(book.sharedStrings, limits.maxSharedStringsBytes, 'shared strings'), limits) : new SharedStrings();
+    const shared = book.sharedStrings
+      ? await readSharedStrings(await zip.read(book.sharedStrings, limits.maxSharedStringsBytes, 'shared strings'), zip.declaredSize(book.sharedStrings), limits)
+      : new SharedStrings(0);
     // The worksheet's true size, before any row is handed out (and so before any is stored).
     for await (const _ of await zip.read(book.sheet, limits.maxSheetBytes, 'first worksheet')) { /* counted by the reader */ }
     yield* sheetRows(await zip.read(book.sheet, limits.maxSheetBytes, 'first worksheet'), { shared, dateStyles, date1904: book.date1904 }, limits);
@@ -112,7 +114,11 @@ export class SharedStrings {
   private used = 0;
   length = 0;
 
-  private buf = Buffer.allocUnsafe(64 * 1024);
+  constructor(capacityBytes: number) {
+    this.buf = Buffer.allocUnsafe(Math.max(4096, capacityBytes));
+  }
+
+  private buf: Buffer;
 
   add(s: string): void {
     const need = Buffer.byteLength(s);
@@ -154,8 +160,9 @@ function textCollector(limits: XlsxLimits, where: () => string, suffix = '') {
   };
 }
 
-async function readSharedStrings(source: Readable, limits: XlsxLimits): Promise<SharedStrings> {
-  const store = new SharedStrings();
+async function readSharedStrings(source: Readable, declaredBytes: number, limits: XlsxLimits): Promise<SharedStrings> {
+  // The text is never longer than its XML: sized once from the declared (and checked) size, no doubling.
+  const store = new SharedStrings(declaredBytes);
   const t = textCollector(limits, () => `shared string ${store.length + 1}`, ' Nothing was stored.');
   let inSi = false;
   await parseXml(source, {

@@ -21,7 +21,12 @@ export const mb = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`;
  * in messages ("The XLSX workbook").
  */
 export class BoundedZip {
-  private constructor(private readonly zip: yauzl.ZipFile, private readonly entries: Map<string, yauzl.Entry>, private readonly what: string) {}
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly entries: Map<string, yauzl.Entry>,
+    private readonly what: string,
+    private readonly limits: ZipLimits,
+  ) {}
 
   static async open(path: string, what: string, limits: ZipLimits): Promise<BoundedZip> {
     let zip: yauzl.ZipFile;
@@ -45,9 +50,7 @@ export class BoundedZip {
         zip.on('error', (err: Error) => reject(err instanceof DomainError ? err : badInput(`${what} could not be read: its zip directory is damaged. Nothing was stored.`)));
         zip.readEntry();
       });
-      const bounded = new BoundedZip(zip, entries, what);
-      for (const e of entries.values()) bounded.checkRatio(e, limits);
-      return bounded;
+      return new BoundedZip(zip, entries, what, limits);
     } catch (err) {
       zip.close();
       throw err;
@@ -58,15 +61,20 @@ export class BoundedZip {
     return this.entries.has(name.toLowerCase());
   }
 
-  /** Declared uncompressed size of a part (the central directory's word, to be checked by reading). */
+  /** The uncompressed size the central directory declares for a part (0 when absent); read() holds the part to it. */
   declaredSize(name: string): number {
     return this.entries.get(name.toLowerCase())?.uncompressedSize ?? 0;
   }
 
-  /** Refuses a part that declares more than `maxBytes`, before any of it is inflated. */
+  /**
+   * Refuses a part that declares more than `maxBytes`, or a ratio no real file has, before any of
+   * it is inflated. Only the parts that are read are judged: a picture or a sheet never opened costs nothing.
+   */
   checkDeclared(name: string, maxBytes: number, label: string): void {
-    const size = this.declaredSize(name);
-    if (size > maxBytes) throw this.tooLarge(label, size, maxBytes);
+    const e = this.entries.get(name.toLowerCase());
+    if (!e) return;
+    if (e.uncompressedSize > maxBytes) throw this.tooLarge(label, e.uncompressedSize, maxBytes);
+    this.checkRatio(e, label);
   }
 
   /**
@@ -109,12 +117,13 @@ export class BoundedZip {
     this.zip.close();
   }
 
-  private checkRatio(e: yauzl.Entry, limits: ZipLimits): void {
-    if (e.uncompressedSize <= limits.ratioFromBytes) return;
+  private checkRatio(e: yauzl.Entry, label: string): void {
+    const { ratioFromBytes, maxRatio } = this.limits;
+    if (e.uncompressedSize <= ratioFromBytes) return;
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
-    if (ratio > limits.maxRatio) {
-      throw badInput(`${this.what} is refused: its part ${e.fileName.slice(0, 100)} would unpack from ${mb(e.compressedSize)} to ${mb(e.uncompressedSize)} ` +
-        `(${Math.round(ratio)} times; at most ${limits.maxRatio} is accepted): a decompression bomb, or a file no real spreadsheet looks like. Nothing was stored.`);
+    if (ratio > maxRatio) {
+      throw badInput(`${this.what} is refused: its ${label} (${e.fileName.slice(0, 100)}) would unpack from ${mb(e.compressedSize)} to ${mb(e.uncompressedSize)} ` +
+        `(${Math.round(ratio)} times; at most ${maxRatio} is accepted): a decompression bomb, or a file no real spreadsheet looks like. Nothing was stored.`);
     }
   }
 
