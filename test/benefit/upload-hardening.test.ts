@@ -45,7 +45,7 @@ describe('benefit upload: hostile and unusual files', () => {
     const bombs: [string, () => Promise<Buffer>, RegExp][] = [
       ['a worksheet of 400 MB of repeated cells (a few hundred KB zipped)',
         () => workbook({ head: SHEET_HEAD, unit: cell, times: Math.ceil((400 * MB) / cell.length), tail: SHEET_TAIL }, Buffer.from(`${SST_HEAD}<si><t>x</t></si></sst>`)),
-        /first worksheet .*declares 400 MB, above the 256 MB accepted.*Nothing was stored/],
+        /first worksheet .*declares 400 MB, above the 160 MB accepted.*Nothing was stored/],
       ['a worksheet of 64 MB (under the size limit) that unpacks a thousand times',
         () => workbook({ head: SHEET_HEAD, unit: cell, times: Math.ceil((64 * MB) / cell.length), tail: SHEET_TAIL }, Buffer.from(`${SST_HEAD}<si><t>x</t></si></sst>`)),
         /first worksheet .*would unpack from 0\.\d MB to 64 MB \(\d+ times; at most 100 is accepted\).*Nothing was stored/],
