@@ -6,7 +6,7 @@ import type { DemoCredentials } from './app/bootstrap';
 const SHUTDOWN_GRACE_MS = 5000;
 
 /** What the operator is told at start: where to call, demo credentials (embedded default), or how to create the first admin. */
-function banner(port: number, creds: DemoCredentials | null, dataDir: string, state: { demoFile: boolean; depwdAdmin: boolean }): string {
+function banner(port: number, creds: DemoCredentials | null, dataDir: string, state: { demoFile: boolean; depwdAdmin: boolean; mailUndelivered: boolean }): string {
   const base = `http://localhost:${port}`;
   const lines = [
     '',
@@ -27,6 +27,9 @@ function banner(port: number, creds: DemoCredentials | null, dataDir: string, st
     );
   } else if (state.demoFile) {
     lines.push(`Using existing data; demo credentials are in ${dataDir}/demo-credentials.json`);
+  }
+  if (state.mailUndelivered) {
+    lines.push('', 'SMTP_URL is not set: activation links and notices wait, undelivered, in the outbox_message table. Set SMTP_URL and MAIL_FROM.');
   }
   if (!state.depwdAdmin) {
     lines.push(
@@ -52,7 +55,7 @@ async function main() {
   const creds = config.nodeEnv === 'production' ? null : await seedIfEmpty(ds, config, log);
   const server = await createServer({ config, ds, log, ownsDataSource: true });
   const port = await server.listen(config.port);
-  const state = { demoFile: demoCredentialsExist(config), depwdAdmin: await hasActiveDepwdAdmin(ds) };
+  const state = { demoFile: demoCredentialsExist(config), depwdAdmin: await hasActiveDepwdAdmin(ds), mailUndelivered: config.nodeEnv === 'production' && !config.smtpUrl };
   process.stdout.write(banner(port, creds, config.dataDir, state));
   const metricsPort = (server.metricsServer?.address() as { port: number } | null)?.port ?? port;
   log.info({ port, metricsPort, database: config.databaseUrl ? 'mysql' : 'sqlite', redis: !!config.redisUrl }, 'ready');

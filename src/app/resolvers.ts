@@ -4,13 +4,14 @@ import { OrganizationResolver } from '../modules/organization/organization.resol
 import { MouResolver } from '../modules/mou/mou.resolver';
 import { ApplicationResolver } from '../modules/application/application.resolver';
 import { StaffResolver } from '../modules/staff/staff.resolver';
+import { OutboxResolver } from '../modules/staff/outbox.resolver';
 import { OversightResolver } from '../modules/oversight/oversight.resolver';
 import { ApplicationStatusResolver } from '../modules/me/me.resolver';
 import { BenefitReportResultResolver, BenefitResolver } from '../modules/benefit/benefit.resolver';
 import type { Services } from './services';
 
 /** Every resolver of every module; the one list the schema is built from. */
-export const RESOLVERS = [PwdResolver, PwdEdgeResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];
+export const RESOLVERS = [PwdResolver, PwdEdgeResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, OutboxResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];
 
 /**
  * type-graphql's `container`: the resolver instances of one server, each constructed with its
@@ -24,6 +25,7 @@ export function resolverContainer(s: Services): ContainerType {
     [MouResolver, new MouResolver(s.mou)],
     [ApplicationResolver, new ApplicationResolver(s.application, s.applicationAccess)],
     [StaffResolver, new StaffResolver(s.staff)],
+    [OutboxResolver, new OutboxResolver(s.outboxAdmin)],
     [ApplicationStatusResolver, new ApplicationStatusResolver(s.applicationStatus)],
     [OversightResolver, new OversightResolver(s.oversight)],
     [BenefitResolver, new BenefitResolver(s.benefit, s.benefitAnalytics)],

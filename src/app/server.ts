@@ -247,7 +247,9 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     app, httpServer, services, schema, clock, metricsServer,
     listen: async (port = config.port, host = '0.0.0.0') => {
       if (metricsServer) await listenOn(metricsServer, config.metricsPort ?? 0, host);
-      return listenOn(httpServer, port, host);
+      const bound = await listenOn(httpServer, port, host);
+      services.outbox.start();
+      return bound;
     },
     close: async (graceMs = 0) => {
       if (closed) return;
@@ -257,6 +259,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       if (destroyed) log.warn({ destroyed }, 'shutdown grace ran out; connections closed');
       await apollo.stop();
       if (metricsServer?.listening) { metricsServer.closeAllConnections(); await new Promise((r) => metricsServer.close(r)); }
+      await services.outbox.stop();
       await services.accessLog.close();
       await services.scraping.idle();
       await services.usage.close();

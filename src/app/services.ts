@@ -19,6 +19,9 @@ import { MouService } from '../modules/mou/mou.service';
 import { ApplicationService } from '../modules/application/application.service';
 import { ApplicationAccessService } from '../modules/application/application-access.service';
 import { StaffService } from '../modules/staff/staff.service';
+import { OutboxDrainer } from '../modules/staff/outbox.drainer';
+import { LogMailer, SmtpMailer } from '../modules/staff/outbox.mailer';
+import { OutboxService } from '../modules/staff/outbox.service';
 import { LoginLimiter } from '../modules/staff/login.limiter';
 import { ClientAuthLimiter } from '../modules/application/oauth.limiter';
 import type Redis from 'ioredis';
@@ -51,7 +54,13 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
   };
   const accessRecords = new AccessRecords(usage, recordAdminAudit);
   const application = new ApplicationService(gate);
-  const staff = new StaffService(gate, deps.config.nodeEnv === 'development');
+  // The outbox goes to SMTP_URL; in development without it, to the log; otherwise it waits in the table.
+  const { smtpUrl, mailFrom } = deps.config;
+  const mailer = smtpUrl ? new SmtpMailer(smtpUrl, mailFrom!) : deps.config.nodeEnv === 'development' ? new LogMailer(deps.log) : null;
+  const outbox = new OutboxDrainer(deps.ds, deps.clock, deps.log, mailer, {
+    pollMs: deps.config.mailPollMs, maxAttempts: deps.config.mailMaxAttempts, messageIdDomain: mailFrom?.replace(/^.*@|>$/g, '') || 'udid-exchange.invalid',
+  });
+  const staff = new StaffService(gate, outbox);
   const budget = new BudgetService(deps.budgetStore ?? new MemoryBudgetStore(), deps.clock);
   const benefit = new BenefitService(gate, (app, unknownToday, at) => {
     metrics.alertsRaised.inc({ kind: 'EXISTENCE_PROBING' });
@@ -82,6 +91,8 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     application,
     applicationAccess: new ApplicationAccessService(application, gate),
     staff,
+    outbox,
+    outboxAdmin: new OutboxService(outbox),
     loginLimiter: new LoginLimiter(counters),
     clientAuthLimiter: new ClientAuthLimiter(counters),
     applicationStatus: new ApplicationStatusService(reciprocity, budget),

@@ -29,6 +29,14 @@ export interface Config {
   metricsAllow: string[];
   /** Serve /metrics on this port only (0: a free one), not on the main port; unset: on the main port. */
   metricsPort: number | undefined;
+  /** smtp://user:pass@host:587 or smtps://…: the outbox is delivered there; unset: not delivered (logged in development). */
+  smtpUrl: string | undefined;
+  /** The From of every message (required with SMTP_URL): an address, or `Name <address>`. */
+  mailFrom: string | undefined;
+  /** How often the outbox is polled for messages due (new messages are also sent at once after commit). */
+  mailPollMs: number;
+  /** Delivery attempts before a message becomes a dead letter. */
+  mailMaxAttempts: number;
 }
 
 /** pino's levels. */
@@ -158,6 +166,13 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
     jwtSecret = opts.persistSecret === false ? randomBytes(32).toString('hex') : embeddedSecret(dataDir);
   }
 
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.gov.in:587');
+  const mailFrom = env.MAIL_FROM?.trim() || undefined;
+  if (mailFrom && !isMailbox(mailFrom)) {
+    throw new ConfigError('MAIL_FROM', `must be an address such as no-reply@udid.example.gov.in or "UDID Exchange <no-reply@udid.example.gov.in>", got ${shown(mailFrom)}`);
+  }
+  if (smtpUrl && !mailFrom) throw new ConfigError('MAIL_FROM', 'is required when SMTP_URL is set (the sender of activation links and notices)');
+
   return {
     port,
     databaseUrl,
@@ -176,7 +191,17 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
     logLevel,
     metricsAllow,
     metricsPort,
+    smtpUrl,
+    mailFrom,
+    mailPollMs: int(env, 'MAIL_POLL_MS', 5000, 50, 3_600_000),
+    mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),
   };
+}
+
+/** `local@domain` or `Display Name <local@domain>`, no line breaks (it becomes a header). */
+function isMailbox(v: string): boolean {
+  const m = /^(?:[^<>\r\n"]{1,80}\s)?<([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>$/.exec(v) ?? /^([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)$/.exec(v);
+  return !!m && m[1].length <= 160;
 }
 
 /** In the embedded default the JWT secret is generated once and kept under data/. */

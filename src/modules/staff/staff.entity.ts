@@ -33,9 +33,16 @@ export class ActivationTokenEntity {
   @DateTimeColumn() createdAt!: Date;
 }
 
-/** Messages to send (activation links, notices). Logged in development; a mailer drains it in production. */
+export enum OutboxStatus { PENDING = 'PENDING', SENT = 'SENT', DEAD_LETTER = 'DEAD_LETTER' }
+
+/**
+ * Messages to send (activation links, notices), written in the transaction of the step that causes
+ * them and delivered after commit by the outbox drainer (outbox.drainer.ts): PENDING until SENT, or
+ * DEAD_LETTER after the last failed attempt. `claimedBy`/`claimUntil` are a drainer's lease on the row.
+ */
 @Entity('outbox_message')
 @Index('ix_outbox_message_pending', ['sentAt', 'id'])
+@Index('ix_outbox_message_due', ['status', 'nextAttemptAt'])
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn() id!: number;
   @Str(16) channel!: string;
@@ -44,4 +51,12 @@ export class OutboxMessageEntity {
   @Column({ type: 'text' }) body!: string;
   @DateTimeColumn() createdAt!: Date;
   @DateTimeColumn({ nullable: true }) sentAt!: Date | null;
+  @Str(12, { default: OutboxStatus.PENDING }) status!: string;
+  @Column({ type: 'int', default: 0 }) attempts!: number;
+  @Str(500, { nullable: true }) lastError!: string | null;
+  /** Not before this (backoff after a failure); null: at once. */
+  @DateTimeColumn({ nullable: true }) nextAttemptAt!: Date | null;
+  @Str(64, { nullable: true }) claimedBy!: string | null;
+  @DateTimeColumn({ nullable: true }) claimUntil!: Date | null;
+  @DateTimeColumn({ nullable: true }) deadLetteredAt!: Date | null;
 }

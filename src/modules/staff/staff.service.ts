@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/request/context';
 import type { RequestGate } from '../access/admission.gate';
@@ -11,7 +10,8 @@ import { badInput, conflict, notFound } from '../../core/errors/errors';
 import { decodeIdCursor, pageSize, parseId, toConnection } from '../../core/graphql/keyset';
 import { OrganizationEntity, OrganizationStatus } from '../organization/organization.entity';
 import { AdminAuditEntity } from '../oversight/oversight.entity';
-import { ActivationTokenEntity, OutboxMessageEntity, UserAccountEntity, UserStatus } from './staff.entity';
+import { ActivationTokenEntity, OutboxMessageEntity, OutboxStatus, UserAccountEntity, UserStatus } from './staff.entity';
+import type { OutboxDrainer } from './outbox.drainer';
 import { ActivateAccountInput, AuditTrailFilter, UserStatusInput } from './staff.inputs';
 import { AuditEntryConnection, toAuditEntry, toUser, UserAccountType } from './staff.types';
 
@@ -33,8 +33,8 @@ export function passwordProblem(password: string, email: string): string | null 
 
 /** Users: partner admins created at activation, the activation link, account state, the audit trail. */
 export class StaffService {
-  /** `logOutbox`: development only, where there is no mailer. */
-  constructor(private readonly gate: RequestGate, private readonly logOutbox = false) {}
+  /** `outbox`: delivers what the steps below write to the outbox, once their transaction has committed. */
+  constructor(private readonly gate: RequestGate, private readonly outbox: Pick<OutboxDrainer, 'wake'>) {}
 
   /**
    * The organisation's partner admin (its Department-form email): created PENDING_ACTIVATION with a
@@ -79,17 +79,18 @@ export class StaffService {
     ].join('\n');
     const r = await m.insert(OutboxMessageEntity, {
       channel: 'EMAIL', recipient: user.email, subject: 'Activate your UDID Exchange account', body, createdAt: now, sentAt: null,
+      status: OutboxStatus.PENDING, attempts: 0,
     });
     await recordAdminAudit(m, ctx, { action: 'ISSUE_ACTIVATION_LINK', targetType: 'USER', targetId: user.id, details: { expiresAt: expiresAt.toISOString() } });
     return { expiresAt, messageId: Number(r.identifiers[0].id) };
   }
 
-  /** Development has no mailer: the outbox message is written to the log (never in production). */
-  deliver(ctx: RequestContext, messageIds: number[]): void {
-    if (!this.logOutbox || !messageIds.length) return;
-    void ctx.ds.getRepository(OutboxMessageEntity).findBy({ id: In(messageIds) }).then((msgs) => {
-      for (const msg of msgs) ctx.log.info({ outbox: msg.id, to: msg.recipient, subject: msg.subject }, `outbox (development, not sent):\n${msg.body}`);
-    }).catch(() => undefined);
+  /**
+   * After commit: the outbox drainer sends the messages now instead of at its next poll (SMTP; the log
+   * in development; nothing without SMTP_URL, where they wait in outbox_message).
+   */
+  deliver(_ctx: RequestContext, messageIds: number[]): void {
+    if (messageIds.length) this.outbox.wake();
   }
 
   async resendActivationLink(ctx: RequestContext, organizationId: string) {

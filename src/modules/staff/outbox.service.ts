@@ -1,0 +1,45 @@
+import type { RequestContext } from '../../core/request/context';
+import { conditionalUpdate } from '../../core/db/guarded';
+import { notFound, conflict } from '../../core/errors/errors';
+import { decodeIdCursor, pageSize, parseId, toConnection } from '../../core/graphql/keyset';
+import { recordAdminAudit } from '../oversight/admin-audit';
+import { OutboxMessageEntity, OutboxStatus } from './staff.entity';
+import type { OutboxDrainer } from './outbox.drainer';
+import { OutboxMessageConnection, OutboxMessageType, toOutboxMessage } from './outbox.types';
+
+/** Staff's view of mail delivery: messages by status (dead letters first of all), and sending a dead letter again. */
+export class OutboxService {
+  constructor(private readonly drainer: Pick<OutboxDrainer, 'wake'>) {}
+
+  async list(ctx: RequestContext, status: OutboxStatus, first: number | null | undefined, after: string | null | undefined): Promise<OutboxMessageConnection> {
+    const n = pageSize(first);
+    // Newest first: the keyset runs downwards.
+    const qb = ctx.ds.getRepository(OutboxMessageEntity).createQueryBuilder('o')
+      .where('o.status = :status', { status }).orderBy('o.id', 'DESC').take(n + 1);
+    const cursor = decodeIdCursor('outbox', after);
+    if (cursor !== null) qb.andWhere('o.id < :cursor', { cursor });
+    return toConnection('outbox', await qb.getMany(), n, toOutboxMessage) as OutboxMessageConnection;
+  }
+
+  /** A dead letter back to PENDING with a fresh set of attempts, sent at once (e.g. after the SMTP relay is fixed). */
+  async retry(ctx: RequestContext, messageId: string): Promise<OutboxMessageType> {
+    const id = parseId(messageId, 'id');
+    const repo = ctx.ds.getRepository(OutboxMessageEntity);
+    const msg = await repo.findOneBy({ id });
+    if (!msg) throw notFound(`No outbox message with id ${id}.`);
+    if (msg.status !== OutboxStatus.DEAD_LETTER) {
+      throw conflict(`Outbox message ${id} is ${msg.status.toLowerCase().replace('_', ' ')}, not a dead letter; only dead letters are retried by hand.`);
+    }
+    await ctx.ds.transaction(async (m) => {
+      await conditionalUpdate(m, OutboxMessageEntity,
+        { status: OutboxStatus.PENDING, attempts: 0, nextAttemptAt: null, deadLetteredAt: null, claimedBy: null, claimUntil: null },
+        'id = :id AND status = :dead', { id, dead: OutboxStatus.DEAD_LETTER }, `Outbox message ${id} was retried by someone else at the same moment.`);
+      await recordAdminAudit(m, ctx, {
+        action: 'RETRY_OUTBOX_MESSAGE', targetType: 'OUTBOX_MESSAGE', targetId: id, before: OutboxStatus.DEAD_LETTER, after: OutboxStatus.PENDING,
+        details: { attemptsBefore: msg.attempts, lastError: msg.lastError },
+      });
+    });
+    this.drainer.wake();
+    return toOutboxMessage((await repo.findOneBy({ id }))!);
+  }
+}
