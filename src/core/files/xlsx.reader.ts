@@ -47,7 +47,7 @@ export async function* readXlsxRows(path: string, limits: XlsxLimits = XLSX_LIMI
   try {
     const book = await workbookParts(zip, limits);
     zip.checkDeclared(book.sheet, limits.maxSheetBytes, `first worksheet (${book.sheet})`);
-    if (book.sharedStrings) zip.checkDeclared(book.sharedStrings, limits.maxSharedStringsBytes, 'shared strings (xl/sharedStrings.xml)');
+    if (book.sharedStrings) zip.checkDeclared(book.sharedStrings, limits.maxSharedStringsBytes, `shared strings (${book.sharedStrings})`);
     const dateStyles = book.styles ? await readDateStyles(await zip.read(book.styles, limits.maxSmallPartBytes, 'styles')) : new Set<number>();
     const shared = book.sharedStrings
       ? await readSharedStrings(await zip.read(book.sharedStrings, limits.maxSharedStringsBytes, 'shared strings'), zip.declaredSize(book.sharedStrings), limits)
