@@ -73,6 +73,11 @@ async function bounded<T>(jobs: (() => Promise<T>)[], width: number): Promise<T[
     ['METRICS_ALLOW', { METRICS_ALLOW: '127.0.0.1/40' }],
     ['METRICS_PORT', { METRICS_PORT: '99999' }],
     ['METRICS_PORT', { PORT: '4100', METRICS_PORT: '4100' }],
+    ['SMTP_URL', { SMTP_URL: 'http://mail.example.gov.in', MAIL_FROM: 'no-reply@udid.example.gov.in' }],
+    ['MAIL_FROM', { SMTP_URL: 'smtp://mail.example.gov.in:587' }],
+    ['MAIL_FROM', { MAIL_FROM: 'no-reply@udid\r\nBcc: x@y.in' }],
+    ['MAIL_POLL_MS', { MAIL_POLL_MS: 'often' }],
+    ['MAIL_MAX_ATTEMPTS', { MAIL_MAX_ATTEMPTS: '0' }],
     ['DATA_DIR', { JWT_SECRET: '' }], // DATA_DIR is a file: the generated secret cannot be kept there
   ];
 
