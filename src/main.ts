@@ -51,14 +51,14 @@ async function main() {
     import('./core/logger'), import('./app/database'), import('./app/server'), import('./app/bootstrap'), import('./modules/staff/staff.bootstrap'),
   ]);
   const log = createLogger(config.logLevel);
-  const ds = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const ds = await openDatabase({ databaseUrl: config.databaseUrl, replicaUrls: config.databaseReplicaUrls, sqlitePath: config.sqlitePath });
   const creds = config.nodeEnv === 'production' ? null : await seedIfEmpty(ds, config, log);
   const server = await createServer({ config, ds, log, ownsDataSource: true });
   const port = await server.listen(config.port);
   const state = { demoFile: demoCredentialsExist(config), depwdAdmin: await hasActiveDepwdAdmin(ds), mailUndelivered: config.nodeEnv === 'production' && !config.smtpUrl };
   process.stdout.write(banner(port, creds, config.dataDir, state));
   const metricsPort = (server.metricsServer?.address() as { port: number } | null)?.port ?? port;
-  log.info({ port, metricsPort, database: config.databaseUrl ? 'mysql' : 'sqlite', redis: !!config.redisUrl }, 'ready');
+  log.info({ port, metricsPort, database: config.databaseUrl ? 'mysql' : 'sqlite', replicas: config.databaseReplicaUrls.length, redis: !!config.redisUrl }, 'ready');
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../core/logger';
+import { dbHandle, Db } from '../core/db/db.handle';
 import type { Ledger, RequestContext } from '../core/request/context';
 import { createLoaders, Loaders } from './loaders';
 
@@ -23,12 +24,15 @@ class LazyContext {
   get log(): Logger {
     return (this[LOG] ??= this[SERVICE_LOG].child({ requestId: this.requestId }));
   }
+  get db(): Db {
+    return dbHandle(this.ds);
+  }
   get loaders(): Loaders {
     return (this[LOADERS] ??= createLoaders(this.ds));
   }
 }
 
-type ContextBase = Omit<RequestContext, 'loaders' | 'ledger' | 'operationName' | 'outcome'> & { operationName?: string | null };
+type ContextBase = Omit<RequestContext, 'db' | 'loaders' | 'ledger' | 'operationName' | 'outcome'> & { operationName?: string | null };
 
 /**
  * Builds the request context (once per HTTP request, by the request gate). `base.log` is the

@@ -10,6 +10,8 @@ import { MIGRATIONS } from '../../migrations';
 export interface DbTarget {
   /** mysql://user:pass@host:port/db; unset → SQLite. */
   databaseUrl?: string;
+  /** Read replicas of databaseUrl (mysql:// URLs): TypeORM `replication`, default mode master (reads go there only through ctx.db.read()). */
+  replicaUrls?: string[];
   /** SQLite file path, or ':memory:'. */
   sqlitePath?: string;
   /** Create tables from the entities instead of running migrations (tests only). */
@@ -32,14 +34,22 @@ export function dataSourceOptions(target: DbTarget): DataSourceOptions {
   } as const;
   if (target.databaseUrl) {
     const url = new URL(target.databaseUrl.replace(/^mariadb:/, 'mysql:'));
+    const primary = credentials(target.databaseUrl);
+    // With replicas every statement still goes to the primary unless a caller asks for a replica runner.
+    const servers = target.replicaUrls?.length
+      ? {
+        replication: {
+          master: primary, slaves: target.replicaUrls.map(credentials), defaultMode: 'master' as const,
+          // A server refusing connections three times in a row is skipped for 2 s, then tried again (never dropped for good);
+          // while no replica answers, ctx.db.read() reads on the primary.
+          canRetry: true, removeNodeErrorCount: 3, restoreNodeTimeout: 2000,
+        },
+      }
+      : primary;
     return {
       ...common,
       type: 'mysql',
-      host: url.hostname,
-      port: Number(url.port || 3306),
-      username: decodeURIComponent(url.username || 'root'),
-      password: decodeURIComponent(url.password),
-      database: url.pathname.replace(/^\//, '') || 'udid',
+      ...servers,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       dateStrings: ['DATE'],
@@ -63,6 +73,17 @@ export function dataSourceOptions(target: DbTarget): DataSourceOptions {
   };
 }
 
+/** host, port, user, password and database of a mysql:// URL. */
+function credentials(databaseUrl: string) {
+  const url = new URL(databaseUrl.replace(/^mariadb:/, 'mysql:'));
+  return {
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    username: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+    database: url.pathname.replace(/^\//, '') || 'udid',
+  };
+}
 
 /** Opens the database, creating it (MySQL) or its folder (SQLite) if needed, and runs the migrations. */
 export async function openDatabase(target: DbTarget & { migrate?: boolean }): Promise<DataSource> {

@@ -33,14 +33,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A fresh database of its own (a new MySQL schema, or a new in-memory SQLite) per call. */
-export async function openTestDatabase(opts: { migrate?: boolean; databaseUrl?: string } = {}): Promise<{ ds: DataSource; drop: () => Promise<void> }> {
+/**
+ * A fresh database of its own (a new MySQL schema, or a new in-memory SQLite) per call. `replicaUrls`:
+ * servers replicating `databaseUrl`, where the same schema appears (the DataSource reads there through ctx.db.read()).
+ */
+export async function openTestDatabase(opts: { migrate?: boolean; databaseUrl?: string; replicaUrls?: string[] } = {}): Promise<{ ds: DataSource; drop: () => Promise<void> }> {
   const base = opts.databaseUrl ?? TEST_DATABASE_URL;
   if (base) {
-    const url = new URL(base);
     const name = `udid_t_${randomBytes(4).toString('hex')}`;
-    url.pathname = `/${name}`;
-    const ds = await openDatabase({ databaseUrl: url.toString(), migrate: opts.migrate });
+    const named = (u: string) => { const url = new URL(u); url.pathname = `/${name}`; return url.toString(); };
+    const ds = await openDatabase({ databaseUrl: named(base), replicaUrls: opts.replicaUrls?.map(named), migrate: opts.migrate });
     return {
       ds,
       drop: async () => {
@@ -53,8 +55,8 @@ export async function openTestDatabase(opts: { migrate?: boolean; databaseUrl?: 
   return { ds, drop: async () => { if (ds.isInitialized) await ds.destroy(); } };
 }
 
-export async function startTestServer(opts: { records?: number; env?: Record<string, string>; log?: Logger; databaseUrl?: string; authorization?: boolean } = {}): Promise<TestServer> {
-  const { ds, drop } = await openTestDatabase({ databaseUrl: opts.databaseUrl });
+export async function startTestServer(opts: { records?: number; env?: Record<string, string>; log?: Logger; databaseUrl?: string; replicaUrls?: string[]; authorization?: boolean } = {}): Promise<TestServer> {
+  const { ds, drop } = await openTestDatabase({ databaseUrl: opts.databaseUrl, replicaUrls: opts.replicaUrls });
   if (opts.records !== 0) await seedPwdRecords(ds, opts.records ?? 200);
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', ...opts.env }, { persistSecret: false });
   const clock = new Clock();

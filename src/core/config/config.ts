@@ -8,6 +8,10 @@ import { isIpOrCidr } from '../http/client-ip';
 export interface Config {
   port: number;
   databaseUrl: string | undefined;
+  /** Read replicas of DATABASE_URL (mysql:// URLs): reads that may be stale go there (ctx.db.read()); empty: all on the primary. */
+  databaseReplicaUrls: string[];
+  /** OTLP/HTTP collector (e.g. http://127.0.0.1:4318): traces are exported there; unset: no tracing, no SDK loaded. */
+  otelEndpoint: string | undefined;
   /** SQLite file used when no DATABASE_URL is set (`:memory:` in tests). */
   sqlitePath: string;
   redisUrl: string | undefined;
@@ -82,6 +86,21 @@ function url(env: Env, name: string, schemes: string[], example: string): string
   return raw;
 }
 
+/** DATABASE_REPLICA_URLS: comma-separated mysql:// URLs of replicas of DATABASE_URL (which they need). */
+function replicaUrls(env: Env, primary: string | undefined): string[] {
+  const name = 'DATABASE_REPLICA_URLS';
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  if (!primary) throw new ConfigError(name, 'needs DATABASE_URL (the primary they replicate); the embedded SQLite default has no replicas');
+  const urls = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const example = 'mysql://reader@10.0.0.12:3306/udid';
+  for (const u of urls) url({ [name]: u }, name, ['mysql:', 'mariadb:'], example);
+  const db = (u: string) => new URL(u).pathname.replace(/^\//, '') || 'udid';
+  const other = urls.find((u) => db(u) !== db(primary));
+  if (other) throw new ConfigError(name, `must name the same database as DATABASE_URL (${db(primary)}), got ${shown(db(other))}`);
+  return urls;
+}
+
 function int(env: Env, name: string, dflt: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return dflt;
@@ -139,6 +158,8 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
   if (poolSize !== null && (!/^\d{1,4}$/.test(poolSize) || Number(poolSize) < 1 || Number(poolSize) > 1000)) {
     throw new ConfigError('DATABASE_URL', `must give poolSize as a whole number between 1 and 1000, got poolSize=${shown(poolSize)}`);
   }
+  const databaseReplicaUrls = replicaUrls(env, databaseUrl);
+  const otelEndpoint = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], 'http://127.0.0.1:4318');
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
   const redisKeyPrefix = env.REDIS_KEY_PREFIX?.trim() || 'udx:';
   if (!/^[A-Za-z0-9:._-]{1,64}$/.test(redisKeyPrefix)) {
@@ -176,6 +197,8 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
   return {
     port,
     databaseUrl,
+    databaseReplicaUrls,
+    otelEndpoint,
     sqlitePath,
     redisUrl,
     redisKeyPrefix,

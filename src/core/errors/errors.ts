@@ -87,7 +87,9 @@ export const unauthenticated = (message = 'Authentication required: send "Author
 export function isUnavailable(err: unknown): boolean {
   const e = err as { code?: string; errno?: number; message?: string } | undefined;
   if (!e) return false;
-  const codes = ['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'EPIPE', 'ER_CON_COUNT_ERROR', 'POOL_CLOSED', 'PROTOCOL_SEQUENCE_TIMEOUT', 'SQLITE_BUSY', 'EHOSTUNREACH'];
+  const codes = ['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'EPIPE', 'ER_CON_COUNT_ERROR', 'POOL_CLOSED', 'PROTOCOL_SEQUENCE_TIMEOUT', 'SQLITE_BUSY', 'EHOSTUNREACH',
+    // mysql2's pool cluster (replication): every server of the kind asked for is offline just now.
+    'POOL_NONEONLINE', 'POOL_NOEXIST'];
   if (e.code && codes.includes(e.code)) return true;
   // Also matched in the message: an error from another realm reaches formatError re-wrapped, with its code only in the text.
   return /ECONNREFUSED|ECONNRESET|PROTOCOL_CONNECTION_LOST|EHOSTUNREACH|Connection lost|Pool is closed|Can't add new command when connection is in closed state|Cannot enqueue|database is locked/i.test(e.message ?? '');

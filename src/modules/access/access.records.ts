@@ -21,7 +21,9 @@ const ALERT_SELECT = 'SELECT s.*, a.name AS application_name, a.organization_id 
 /**
  * What the access module records, as others may see it: the access log, usage and alerts (rows,
  * newest first), and the one way an alert changes status. Other modules (oversight, analytics) go
- * through here, never to these tables.
+ * through here, never to these tables. The listings and aggregates are oversight reads that may be a
+ * little stale, so they go through ctx.db.read() (a replica when DATABASE_REPLICA_URLS is set); an
+ * alert read back after its change, and the change itself, stay on the primary.
  */
 export class AccessRecords {
   constructor(private readonly usage: UsageRecorder, private readonly audit: AuditWriter) {}
@@ -35,14 +37,14 @@ export class AccessRecords {
     if (q.from) { where.push('occurred_at >= ?'); params.push(toDbDateTime(q.from)); }
     if (q.to) { where.push('occurred_at < ?'); params.push(toDbDateTime(q.to)); }
     params.push(q.limit);
-    return ctx.ds.query(
+    return ctx.db.read().query(
       `SELECT id, application_id, organization_id, udid, source, scopes, fields, operation_name, request_id, source_ip, occurred_at
          FROM access_event ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`, params);
   }
 
   /** Per application and organisation that accessed this UDID: count, first and last access. */
   recordAccess(ctx: RequestContext, udid: string): Promise<Row[]> {
-    return ctx.ds.query(
+    return ctx.db.read().query(
       `SELECT e.application_id, e.organization_id, a.name AS application_name, o.name AS organization_name,
               COUNT(*) AS n, MIN(e.occurred_at) AS first_at, MAX(e.occurred_at) AS last_at
          FROM access_event e JOIN application a ON a.id = e.application_id JOIN organization o ON o.id = e.organization_id
@@ -55,7 +57,7 @@ export class AccessRecords {
     const params: unknown[] = [];
     if (from) { where.push('occurred_at >= ?'); params.push(from); }
     if (to) { where.push('occurred_at <= ?'); params.push(to); }
-    return ctx.ds.query(
+    return ctx.db.read().query(
       `SELECT application_id, COUNT(*) AS n, COUNT(DISTINCT udid) AS d FROM access_event ${where.length ? 'WHERE ' + where.join(' AND ') : ''} GROUP BY application_id`,
       params);
   }
@@ -67,7 +69,7 @@ export class AccessRecords {
     let extra = '';
     if (q.applicationId) { extra += ' AND u.application_id = ?'; params.push(q.applicationId); }
     if (q.organizationId) { extra += ' AND a.organization_id = ?'; params.push(q.organizationId); }
-    return ctx.ds.query(
+    return ctx.db.read().query(
       `SELECT u.application_id, a.name AS application_name, u.day, u.requests, u.records, u.distinct_records, u.cost, u.errors, u.unknown_lookups
          FROM usage_daily u JOIN application a ON a.id = u.application_id
         WHERE u.day >= ? AND u.day <= ?${extra} ORDER BY u.day, u.application_id`, params);
@@ -82,7 +84,7 @@ export class AccessRecords {
     if (q.applicationId) { where.push('s.application_id = ?'); params.push(q.applicationId); }
     if (q.organizationId) { where.push('a.organization_id = ?'); params.push(q.organizationId); }
     params.push(q.limit);
-    return ctx.ds.query(`${ALERT_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY s.id DESC LIMIT ?`, params);
+    return ctx.db.read().query(`${ALERT_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY s.id DESC LIMIT ?`, params);
   }
 
   async alert(ctx: RequestContext, id: number): Promise<Row | null> {

@@ -161,7 +161,7 @@ export class ApplicationService {
     if (filter?.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter?.sharingSuspended === true) qb.andWhere('a.sharing_suspended_at IS NOT NULL');
     if (filter?.sharingSuspended === false) qb.andWhere('a.sharing_suspended_at IS NULL');
-    return toConnection('app', await qb.getMany(), n, toApplication) as ApplicationConnection;
+    return toConnection('app', await ctx.db.read().getMany(qb), n, toApplication) as ApplicationConnection;
   }
 
   async byId(ctx: RequestContext, id: string): Promise<ApplicationType | null> {

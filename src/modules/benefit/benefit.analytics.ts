@@ -38,12 +38,12 @@ export class BenefitAnalyticsService {
     const range = dateRange(from, to, 'r.benefit_date');
     const aggregates = 'COUNT(*) AS reports, COUNT(DISTINCT r.udid) AS beneficiaries, SUM(r.amount_paise) AS total';
     const [rows, totals]: Record<string, unknown>[][] = await Promise.all([
-      ctx.ds.query(
+      ctx.db.read().query(
         `SELECT ${g.key} AS k, ${g.label} AS label, ${aggregates} FROM benefit_report r ${g.join}
           WHERE r.status = 'ACTIVE'${range.sql} GROUP BY ${g.key} ORDER BY ${g.key}`,
         range.params,
       ),
-      ctx.ds.query(`SELECT ${aggregates} FROM benefit_report r WHERE r.status = 'ACTIVE'${range.sql}`, range.params),
+      ctx.db.read().query(`SELECT ${aggregates} FROM benefit_report r WHERE r.status = 'ACTIVE'${range.sql}`, range.params),
     ]);
     const label = (r: Record<string, unknown>) =>
       groupBy === BenefitGroupBy.STATE ? STATE_BY_CODE.get(String(r.k))?.name ?? null : (r.label as string | null) ?? null;
@@ -63,12 +63,12 @@ export class BenefitAnalyticsService {
     // Access events carry a time: the range covers whole IST days (UTC+05:30).
     const istToUtc = (v: unknown) => new Date(Date.parse(String(v).replace(' ', 'T') + '+05:30')).toISOString().replace('T', ' ').replace('Z', '');
     const [apps, accessed, reported]: Record<string, unknown>[][] = await Promise.all([
-      ctx.ds.query(`SELECT a.id, a.name, a.organization_id, o.name AS org_name, a.first_record_access_at, a.last_benefit_report_at,
+      ctx.db.read().query(`SELECT a.id, a.name, a.organization_id, o.name AS org_name, a.first_record_access_at, a.last_benefit_report_at,
                       a.reporting_grace_from, a.reciprocity_suspended_at, a.sharing_suspended_at, a.sharing_suspension_kind
                       FROM application a JOIN organization o ON o.id = a.organization_id
                      WHERE a.status IN ('APPROVED', 'DISABLED') OR a.first_record_access_at IS NOT NULL ORDER BY a.id`),
       this.access.accessedByApplication(ctx, from ? istToUtc(`${from} 00:00:00`) : null, to ? istToUtc(`${to} 23:59:59.999`) : null),
-      ctx.ds.query(`SELECT application_id, COUNT(*) AS n, COUNT(DISTINCT udid) AS d FROM benefit_report WHERE status = 'ACTIVE'${reports.sql} GROUP BY application_id`,
+      ctx.db.read().query(`SELECT application_id, COUNT(*) AS n, COUNT(DISTINCT udid) AS d FROM benefit_report WHERE status = 'ACTIVE'${reports.sql} GROUP BY application_id`,
         reports.params),
     ]);
     const byApp = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [Number(r.application_id), { n: Number(r.n), d: Number(r.d) }]));

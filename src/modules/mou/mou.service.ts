@@ -134,7 +134,7 @@ export class MouService {
       const until = addDays(today, filter.expiringWithinDays ?? 60);
       qb.andWhere(`${live} AND (m.expires_on <= :until OR m.terminated_on <= :until)`, { until });
     }
-    return toConnection('mou', await qb.getMany(), n, (e) => toMou(e, today)) as MouConnection;
+    return toConnection('mou', await ctx.db.read().getMany(qb), n, (e) => toMou(e, today)) as MouConnection;
   }
 
   async byId(ctx: RequestContext, id: string): Promise<MouType | null> {

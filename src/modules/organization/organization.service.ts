@@ -143,7 +143,7 @@ export class OrganizationService {
     if (filter?.status) qb.andWhere('o.status = :status', { status: filter.status });
     if (filter?.category) qb.andWhere('o.category = :category', { category: filter.category });
     if (filter?.nameContains) qb.andWhere('LOWER(o.name) LIKE :name', { name: `%${filter.nameContains.toLowerCase().replace(/[%_\\]/g, '')}%` });
-    return toConnection('org', await qb.getMany(), n, toOrganization) as OrganizationConnection;
+    return toConnection('org', await ctx.db.read().getMany(qb), n, toOrganization) as OrganizationConnection;
   }
 
   async byId(ctx: RequestContext, id: string): Promise<OrganizationType | null> {
