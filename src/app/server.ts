@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -20,6 +20,7 @@ import { metricsListener, metricsRoute, observeRuntime } from '../core/http/metr
 import { corsPolicy } from '../core/http/cors';
 import { HttpDrainer } from '../core/http/drain';
 import { securityHeaders } from '../core/http/security-headers';
+import { startTracing } from '../core/tracing/tracing';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
 import { buildAppSchema } from './schema';
 import { resolverContainer } from './resolvers';
@@ -90,6 +91,8 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   const { config, ds } = opts;
   const clock = opts.clock ?? new Clock();
   const log = opts.log ?? createLogger(config.logLevel);
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; only then is the OpenTelemetry SDK loaded.
+  const tracing = config.otelEndpoint ? await startTracing(config.otelEndpoint, { ds, log }) : null;
   const budgetStore = await createBudgetStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, log });
   const services = createServices({ ds, config, clock, log, budgetStore, redis: redisClientOf(budgetStore) });
   const schema = await buildAppSchema({ authorization: opts.authorization !== false, container: resolverContainer(services) });
@@ -112,6 +115,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   httpServer.headersTimeout = 15_000;
   httpServer.keepAliveTimeout = 65_000;
   const drainer = new HttpDrainer(httpServer);
+  if (tracing) app.use(tracing.http);
 
   // Every request, in this order: request id, log line + metrics, security headers, CORS (one router layer).
   app.use(inSequence([
@@ -143,7 +147,8 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: 4 * 1024 * 1024, sizeCalculation: InMemoryLRUCache.sizeCalculation }),
     // No HTTP caching of answers that carry personal data: Cache-Control: no-store is set on /graphql
     // below, and Apollo's cache-control plugin (which wraps every field resolver to compute a policy) is off.
-    plugins: [ApolloServerPluginCacheControlDisabled(), observabilityPlugin(), errorStatusPlugin(), introspectionGatePlugin(), costGuardPlugin(), costPlugin(schema, budgetDeps, log)],
+    plugins: [ApolloServerPluginCacheControlDisabled(), observabilityPlugin(), errorStatusPlugin(), introspectionGatePlugin(), costGuardPlugin(), costPlugin(schema, budgetDeps, log),
+      ...(tracing ? [tracing.plugin as ApolloServerPlugin<RequestContext>] : [])],
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         development: config.nodeEnv === 'development',
@@ -200,7 +205,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   });
   // Bodies up to 1 MB (413 above), because a reportBenefits batch of 500 items travels in the variables;
   // the GraphQL document itself is bounded by the static limits (STATIC_LIMITS.maxDocumentBytes, 400 QUERY_TOO_COMPLEX).
-  app.use('/graphql', express.json({ limit: '1mb' }), staticLimits(schema), gate, budgetGate(budgetDeps), expressMiddleware(apollo, {
+  app.use('/graphql', express.json({ limit: '1mb' }), staticLimits(schema), gate, budgetGate(budgetDeps), ...(tracing ? [tracing.graphql] : []), expressMiddleware(apollo, {
     context: async ({ res }) => res.locals.ctx as RequestContext,
   }));
   // After /graphql, so the API's requests do not walk these routes first.
@@ -265,6 +270,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       await services.usage.close();
       await budgetStore.close();
       if (opts.ownsDataSource) await ds.destroy();
+      await tracing?.shutdown();
     },
   };
 }

@@ -23,6 +23,23 @@ interface SqliteDb {
 
 const cache = new WeakMap<DataSource, ReadPath>();
 
+/** Called as a statement starts; the function it returns, when it ends (tracing: a span per statement). */
+export type StatementObserver = (sql: string) => (err?: unknown) => void;
+const observers = new WeakMap<DataSource, StatementObserver>();
+
+/** Statements of the read path bypass TypeORM's query events: tracing watches them here. */
+export function observeReadPath(ds: DataSource, observer: StatementObserver): void {
+  observers.set(ds, observer);
+}
+
+/** `run` observed when an observer is set (one WeakMap look-up otherwise). */
+function observed<T>(ds: DataSource, sql: string, run: () => Promise<T>): Promise<T> {
+  const observer = observers.get(ds);
+  if (!observer) return run();
+  const end = observer(sql);
+  return run().then((v) => { end(); return v; }, (err) => { end(err); throw err; });
+}
+
 export function readPath(ds: DataSource): ReadPath {
   let path = cache.get(ds);
   if (!path) {
@@ -40,7 +57,7 @@ function create(ds: DataSource): ReadPath {
         const pool = (ds.driver as unknown as { pool?: MysqlPool }).pool;
         if (!pool) return ds.query(sql, params) as Promise<T[]>;
         log(sql, params);
-        return new Promise<T[]>((resolve, reject) => pool.execute(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+        return observed(ds, sql, () => new Promise<T[]>((resolve, reject) => pool.execute(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[])))));
       },
     };
   }
@@ -56,7 +73,15 @@ function create(ds: DataSource): ReadPath {
           stmt = db.prepare(sql);
           if (statements.size < 200) statements.set(sql, stmt);
         }
-        return stmt.all(...params.map((p) => (typeof p === 'boolean' ? Number(p) : p))) as T[];
+        const end = observers.get(ds)?.(sql);
+        try {
+          const rows = stmt.all(...params.map((p) => (typeof p === 'boolean' ? Number(p) : p))) as T[];
+          end?.();
+          return rows;
+        } catch (err) {
+          end?.(err);
+          throw err;
+        }
       },
     };
   }

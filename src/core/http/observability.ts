@@ -39,7 +39,8 @@ export function createMetrics(opts: { accessLogBacklog: () => number }) {
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
-const routeOf = (req: Request) => {
+/** The `route` label: one of a fixed set of paths, whatever the URL. */
+export const routeOf = (req: Request) => {
   const p = req.originalUrl.split('?')[0];
   if (p === '/graphql' || p.startsWith('/graphiql') || p.startsWith('/health') || p === '/metrics' || p === '/oauth/token' || p === '/auth/login' || p.startsWith('/benefit-reports')) {
     return p.startsWith('/graphiql') ? '/graphiql' : p.startsWith('/health') ? '/health' : p.startsWith('/benefit-reports') ? '/benefit-reports' : p;
