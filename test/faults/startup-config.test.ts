@@ -78,6 +78,10 @@ async function bounded<T>(jobs: (() => Promise<T>)[], width: number): Promise<T[
     ['MAIL_FROM', { MAIL_FROM: 'no-reply@udid\r\nBcc: x@y.in' }],
     ['MAIL_POLL_MS', { MAIL_POLL_MS: 'often' }],
     ['MAIL_MAX_ATTEMPTS', { MAIL_MAX_ATTEMPTS: '0' }],
+    ['DATABASE_REPLICA_URLS', { DATABASE_REPLICA_URLS: 'mysql://reader@10.0.0.12:3306/udid' }],
+    ['DATABASE_REPLICA_URLS', { DATABASE_URL: 'mysql://root@127.0.0.1:3306/udid', DATABASE_REPLICA_URLS: 'mysql://reader@10.0.0.12:3306/udid,redis://10.0.0.13' }],
+    ['DATABASE_REPLICA_URLS', { DATABASE_URL: 'mysql://root@127.0.0.1:3306/udid', DATABASE_REPLICA_URLS: 'mysql://reader@10.0.0.12:3306/reports' }],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }],
     ['DATA_DIR', { JWT_SECRET: '' }], // DATA_DIR is a file: the generated secret cannot be kept there
   ];
 

@@ -91,7 +91,7 @@ function replicaUrls(env: Env, primary: string | undefined): string[] {
   const name = 'DATABASE_REPLICA_URLS';
   const raw = env[name]?.trim();
   if (!raw) return [];
-  if (!primary) throw new ConfigError(name, 'needs DATABASE_URL (the primary they replicate); the embedded SQLite default has no replicas');
+  if (!primary) throw new ConfigError(name, 'is set but DATABASE_URL is not: replicas need the primary they replicate (the embedded SQLite default has none)');
   const urls = raw.split(',').map((s) => s.trim()).filter(Boolean);
   const example = 'mysql://reader@10.0.0.12:3306/udid';
   for (const u of urls) url({ [name]: u }, name, ['mysql:', 'mariadb:'], example);
