@@ -111,6 +111,15 @@ run('read replicas: stale reads on the replica, decisions on the primary', () =>
     expect(await onReplica(`SELECT COUNT(*) AS n FROM admin_audit WHERE target_id = ${Number(appId)} AND action IN ('DISABLE_APPLICATION', 'ENABLE_APPLICATION')`)).toBe(2);
   });
 
+  it("a partner's answer comes from the primary (the read path too), whatever the replica holds", async () => {
+    const [{ udid }] = await cards(t.ds, 1);
+    await pair.pause();
+    await t.ds.query("UPDATE pwd_record SET card_status = 'SURRENDERED' WHERE udid = ?", [udid]);
+    expect(await onReplica(`SELECT COUNT(*) AS n FROM pwd_record WHERE udid = '${udid}' AND card_status = 'SURRENDERED'`)).toBe(0);
+    const r = await t.gql('query($u: UDID!) { pwd(udid: $u) { udid cardStatus } }', { u: udid }, token);
+    expect(r.body.data.pwd).toEqual({ udid, cardStatus: 'SURRENDERED' });
+  });
+
   it('with every replica unreachable, stale reads fall back to the primary', async () => {
     await pair.replica.stop();
     try {

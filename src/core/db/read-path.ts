@@ -8,7 +8,8 @@ type Row = Record<string, unknown>;
  * TypeORM's own mysql2 pool (the same connections, options and date handling; each connection keeps its
  * prepared statements). SQLite: better-sqlite3 statements prepared once on TypeORM's connection.
  * Statements still go through TypeORM's logger, so query logging and the tests' query counts see them.
- * Use for reads the request path repeats; writes and transactions stay on TypeORM.
+ * Use for reads the request path repeats; writes and transactions stay on TypeORM. Always the primary:
+ * what it reads (records, the gate's rows) is what partners are answered from.
  */
 export interface ReadPath {
   rows<T = Row>(sql: string, params: unknown[]): Promise<T[]>;
@@ -54,7 +55,9 @@ function create(ds: DataSource): ReadPath {
   if (ds.options.type === 'mysql') {
     return {
       rows<T>(sql: string, params: unknown[]) {
-        const pool = (ds.driver as unknown as { pool?: MysqlPool }).pool;
+        // With replicas (TypeORM replication) the pools form a cluster: the read path stays on the primary.
+        const driver = ds.driver as unknown as { pool?: MysqlPool; poolCluster?: { of(pattern: string): MysqlPool } };
+        const pool = driver.pool ?? driver.poolCluster?.of('MASTER');
         if (!pool) return ds.query(sql, params) as Promise<T[]>;
         log(sql, params);
         return observed(ds, sql, () => new Promise<T[]>((resolve, reject) => pool.execute(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[])))));

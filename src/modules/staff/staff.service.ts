@@ -158,6 +158,6 @@ export class StaffService {
     if (filter?.targetType) qb.andWhere('a.target_type = :tt', { tt: filter.targetType });
     if (filter?.targetId) qb.andWhere('a.target_id = :tid', { tid: parseId(filter.targetId, 'targetId') });
     if (filter?.action) qb.andWhere('a.action = :action', { action: filter.action });
-    return toConnection('audit', await qb.getMany(), n, toAuditEntry) as AuditEntryConnection;
+    return toConnection('audit', await ctx.db.read().getMany(qb), n, toAuditEntry) as AuditEntryConnection;
   }
 }
