@@ -21,6 +21,7 @@ import { corsPolicy } from '../core/http/cors';
 import { HttpDrainer } from '../core/http/drain';
 import { securityHeaders } from '../core/http/security-headers';
 import { startTracing } from '../core/tracing/tracing';
+import { dbHandle } from '../core/db/db.handle';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
 import { buildAppSchema } from './schema';
 import { resolverContainer } from './resolvers';
@@ -214,6 +215,9 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     const checks: Record<string, unknown> = {};
     let ok = true;
     try { await ds.query('SELECT 1'); checks.database = 'ok'; } catch { checks.database = 'unreachable'; ok = false; }
+    // A replica down is degraded, not unavailable: stale reads go to the primary meanwhile.
+    const replicas = dbHandle(ds);
+    if (replicas.replicated) checks.replica = await replicas.replicaStatus();
     checks.accessLogBacklog = services.accessLog.backlog;
     // Redis down is degraded, not unavailable: budgets fall back to this process's counters.
     if (config.redisUrl) await budgetStore.ping().catch(() => undefined);

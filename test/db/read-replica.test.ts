@@ -121,9 +121,12 @@ run('read replicas: stale reads on the replica, decisions on the primary', () =>
   });
 
   it('with every replica unreachable, stale reads fall back to the primary', async () => {
+    expect(((await (await fetch(`${t.url}/health/ready`)).json()) as any).checks.replica).toBe('ok');
     await pair.replica.stop();
     try {
       expect((await as(staff.analyst, SUMMARY)).benefitSummary.total.reports).toBe(3);
+      const ready = await fetch(`${t.url}/health/ready`);
+      expect([ready.status, ((await ready.json()) as any).checks.replica]).toEqual([200, 'unreachable']);
     } finally {
       await pair.replica.start();
     }

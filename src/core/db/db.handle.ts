@@ -25,6 +25,8 @@ export interface Db {
   /** Replicas configured (TypeORM `replication` with slaves). */
   readonly replicated: boolean;
   read(): StaleReads;
+  /** For /health/ready: whether a replica answers now (`off` without replicas). Never falls back. */
+  replicaStatus(): Promise<'ok' | 'unreachable' | 'off'>;
 }
 
 const handles = new WeakMap<DataSource, Db>();
@@ -48,7 +50,7 @@ function create(ds: DataSource): Db {
     run: (fn) => fn(ds.manager),
     getMany: (qb) => qb.getMany(),
   };
-  if (!replicated) return { primary: ds, replicated, read: () => onPrimary };
+  if (!replicated) return { primary: ds, replicated, read: () => onPrimary, replicaStatus: async () => 'off' };
 
   /** A connected replica runner, or null when no replica answers (the read then goes to the primary). */
   const replica = async (): Promise<QueryRunner | null> => {
@@ -78,5 +80,10 @@ function create(ds: DataSource): Db {
       return onReplica.run((m) => qb.setQueryRunner(m.queryRunner!).getMany());
     },
   };
-  return { primary: ds, replicated, read: () => onReplica };
+  const replicaStatus = async () => {
+    const qr = await replica().catch(() => null);
+    if (!qr) return 'unreachable' as const;
+    try { await qr.query('SELECT 1'); return 'ok' as const; } catch { return 'unreachable' as const; } finally { await qr.release(); }
+  };
+  return { primary: ds, replicated, read: () => onReplica, replicaStatus };
 }
