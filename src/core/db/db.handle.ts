@@ -64,18 +64,23 @@ function create(ds: DataSource): Db {
       throw err;
     }
   };
+  /** `fn` on a replica; on the primary when none answers, or when the replica goes away mid-read (reads only: safe to repeat). */
+  const onAReplica = async <T>(fn: (m: EntityManager) => Promise<T>): Promise<T> => {
+    const qr = await replica();
+    if (!qr) return onPrimary.run(fn);
+    try {
+      return await fn(qr.manager);
+    } catch (err) {
+      if (isUnavailable(err)) return onPrimary.run(fn);
+      throw err;
+    } finally {
+      await qr.release().catch(() => undefined);
+    }
+  };
   const onReplica: StaleReads = {
     target: 'replica',
-    async query<T>(sql: string, params?: unknown[]) {
-      const qr = await replica();
-      if (!qr) return onPrimary.query<T>(sql, params);
-      try { return (await qr.query(sql, params)) as T[]; } finally { await qr.release(); }
-    },
-    async run(fn) {
-      const qr = await replica();
-      if (!qr) return onPrimary.run(fn);
-      try { return await fn(qr.manager); } finally { await qr.release(); }
-    },
+    query: <T>(sql: string, params?: unknown[]) => onAReplica((m) => m.query(sql, params) as Promise<T[]>),
+    run: onAReplica,
     getMany(qb) {
       return onReplica.run((m) => qb.setQueryRunner(m.queryRunner!).getMany());
     },
