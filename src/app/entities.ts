@@ -1,11 +1,13 @@
 import { PwdDisabilityEntity, PwdRecordEntity } from '../modules/pwd/pwd.entity';
 import { OrganizationEntity } from '../modules/organization/organization.entity';
 import { MouEntity } from '../modules/mou/mou.entity';
+import { DestructionInstructionEntity } from '../modules/mou/destruction.entity';
 import { ApplicationEntity, ApplicationIpEntity, ClientCredentialEntity } from '../modules/application/application.entity';
 import { ActivationTokenEntity, OutboxMessageEntity, UserAccountEntity } from '../modules/staff/staff.entity';
 import { BenefitReportEntity } from '../modules/benefit/benefit.entity';
 import { AccessEventEntity, AccessLogHeadEntity, ScrapingAlertEntity, UsageDailyEntity } from '../modules/access/access.entity';
 import { AdminAuditEntity } from '../modules/oversight/oversight.entity';
+import { PendingActionEntity, SopNoticeEntity } from '../modules/sop/sop.entity';
 
 /** Every entity of the domain; the one list the DataSource, the tests and the CLI share. */
 export const ENTITIES = [
@@ -15,4 +17,5 @@ export const ENTITIES = [
   UserAccountEntity, ActivationTokenEntity, OutboxMessageEntity,
   BenefitReportEntity,
   AccessEventEntity, AccessLogHeadEntity, ScrapingAlertEntity, UsageDailyEntity, AdminAuditEntity,
+  DestructionInstructionEntity, SopNoticeEntity, PendingActionEntity,
 ];

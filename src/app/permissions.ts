@@ -12,9 +12,10 @@ import { staffRules } from '../modules/staff/staff.rules';
 import { applicationStatusRules } from '../modules/me/me.rules';
 import { oversightRules } from '../modules/oversight/oversight.rules';
 import { benefitRules } from '../modules/benefit/benefit.rules';
+import { sopRules } from '../modules/sop/sop.rules';
 
 /** Each module's rules, merged into one tree (STYLE.md habit 4). Add a module's rules here. */
-export const MODULE_RULES: IRules[] = [pwdRules, organizationRules, mouRules, applicationRules, staffRules, applicationStatusRules, oversightRules, benefitRules];
+export const MODULE_RULES: IRules[] = [pwdRules, organizationRules, mouRules, applicationRules, staffRules, applicationStatusRules, oversightRules, benefitRules, sopRules];
 
 type RuleTree = Record<string, ShieldRule | Record<string, ShieldRule>>;
 

@@ -5,13 +5,14 @@ import { MouResolver } from '../modules/mou/mou.resolver';
 import { ApplicationResolver } from '../modules/application/application.resolver';
 import { StaffResolver } from '../modules/staff/staff.resolver';
 import { OutboxResolver } from '../modules/staff/outbox.resolver';
+import { SopResolver } from '../modules/sop/sop.resolver';
 import { OversightResolver } from '../modules/oversight/oversight.resolver';
 import { ApplicationStatusResolver } from '../modules/me/me.resolver';
 import { BenefitReportResultResolver, BenefitResolver } from '../modules/benefit/benefit.resolver';
 import type { Services } from './services';
 
 /** Every resolver of every module; the one list the schema is built from. */
-export const RESOLVERS = [PwdResolver, PwdEdgeResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, OutboxResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];
+export const RESOLVERS = [PwdResolver, PwdEdgeResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, OutboxResolver, SopResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];
 
 /**
  * type-graphql's `container`: the resolver instances of one server, each constructed with its
@@ -22,10 +23,11 @@ export function resolverContainer(s: Services): ContainerType {
     [PwdResolver, new PwdResolver(s.pwd)],
     [PwdEdgeResolver, new PwdEdgeResolver()],
     [OrganizationResolver, new OrganizationResolver(s.organization)],
-    [MouResolver, new MouResolver(s.mou)],
+    [MouResolver, new MouResolver(s.mou, s.destruction)],
     [ApplicationResolver, new ApplicationResolver(s.application, s.applicationAccess)],
     [StaffResolver, new StaffResolver(s.staff)],
     [OutboxResolver, new OutboxResolver(s.outboxAdmin)],
+    [SopResolver, new SopResolver(s.sop)],
     [ApplicationStatusResolver, new ApplicationStatusResolver(s.applicationStatus)],
     [OversightResolver, new OversightResolver(s.oversight)],
     [BenefitResolver, new BenefitResolver(s.benefit, s.benefitAnalytics)],

@@ -258,6 +258,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       if (metricsServer) await listenOn(metricsServer, config.metricsPort ?? 0, host);
       const bound = await listenOn(httpServer, port, host);
       services.outbox.start();
+      services.sopSweep.start();
       return bound;
     },
     close: async (graceMs = 0) => {
@@ -268,6 +269,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       if (destroyed) log.warn({ destroyed }, 'shutdown grace ran out; connections closed');
       await apollo.stop();
       if (metricsServer?.listening) { metricsServer.closeAllConnections(); await new Promise((r) => metricsServer.close(r)); }
+      await services.sopSweep.stop();
       await services.outbox.stop();
       await services.accessLog.close();
       await services.scraping.idle();

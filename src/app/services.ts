@@ -16,6 +16,9 @@ import { recordAdminAudit } from '../modules/oversight/admin-audit';
 import { AccessRecords } from '../modules/access/access.records';
 import { OrganizationService } from '../modules/organization/organization.service';
 import { MouService } from '../modules/mou/mou.service';
+import { DestructionService } from '../modules/mou/destruction.service';
+import { SopService } from '../modules/sop/sop.service';
+import { SopSweep } from '../modules/sop/sop.sweep';
 import { ApplicationService } from '../modules/application/application.service';
 import { ApplicationAccessService } from '../modules/application/application-access.service';
 import { StaffService } from '../modules/staff/staff.service';
@@ -53,7 +56,15 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     firstAccess: (app, at) => reciprocity.noteAccess(app, at, () => gate.noteReciprocity(app, { firstRecordAccessAt: at })),
   };
   const accessRecords = new AccessRecords(usage, recordAdminAudit);
-  const application = new ApplicationService(gate);
+  // The SOP module hears of MoU ends and application steps through these (it is built after the services it uses).
+  let sop: SopService | null = null;
+  const sopSteps = {
+    mouEnded: (...a: Parameters<SopService['mouEnded']>) => sop!.mouEnded(...a),
+    afterCommit: () => sop!.afterCommit(),
+    applicationDisabled: (...a: Parameters<SopService['applicationDisabled']>) => sop!.applicationDisabled(...a),
+    ipsEmptied: (...a: Parameters<SopService['ipsEmptied']>) => sop!.ipsEmptied(...a),
+  };
+  const application = new ApplicationService(gate, sopSteps);
   // The outbox goes to SMTP_URL; in development without it, to the log; otherwise it waits in the table.
   const { smtpUrl, mailFrom } = deps.config;
   const mailer = smtpUrl ? new SmtpMailer(smtpUrl, mailFrom!) : deps.config.nodeEnv === 'development' ? new LogMailer(deps.log) : null;
@@ -61,6 +72,10 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     pollMs: deps.config.mailPollMs, maxAttempts: deps.config.mailMaxAttempts, messageIdDomain: mailFrom?.replace(/^.*@|>$/g, '') || 'udid-exchange.invalid',
   });
   const staff = new StaffService(gate, outbox);
+  const outboxAdmin = new OutboxService(outbox);
+  const mou = new MouService(gate, sopSteps);
+  sop = new SopService(mou, application, staff, outboxAdmin);
+  const sopSweep = new SopSweep(deps.ds, deps.clock, deps.log, sop, deps.config.sopSweepMs);
   const budget = new BudgetService(deps.budgetStore ?? new MemoryBudgetStore(), deps.clock);
   const benefit = new BenefitService(gate, (app, unknownToday, at) => {
     metrics.alertsRaised.inc({ kind: 'EXISTENCE_PROBING' });
@@ -87,12 +102,15 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     benefit,
     benefitAnalytics: new BenefitAnalyticsService(reciprocity, accessRecords),
     organization: new OrganizationService(gate, staff, counters),
-    mou: new MouService(gate),
+    mou,
+    destruction: new DestructionService(mou),
+    sop,
+    sopSweep,
     application,
     applicationAccess: new ApplicationAccessService(application, gate),
     staff,
     outbox,
-    outboxAdmin: new OutboxService(outbox),
+    outboxAdmin,
     loginLimiter: new LoginLimiter(counters),
     clientAuthLimiter: new ClientAuthLimiter(counters),
     applicationStatus: new ApplicationStatusService(reciprocity, budget),

@@ -41,6 +41,8 @@ export interface Config {
   mailPollMs: number;
   /** Delivery attempts before a message becomes a dead letter. */
   mailMaxAttempts: number;
+  /** How often the SOP sweep looks for MoUs that ended by the calendar (notices to NIC and the vendor, open tasks). */
+  sopSweepMs: number;
 }
 
 /** pino's levels. */
@@ -218,6 +220,7 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
     mailFrom,
     mailPollMs: int(env, 'MAIL_POLL_MS', 5000, 50, 3_600_000),
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),
+    sopSweepMs: int(env, 'SOP_SWEEP_MS', 600_000, 1000, 86_400_000),
   };
 }
 

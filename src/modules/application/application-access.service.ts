@@ -48,6 +48,7 @@ export class ApplicationAccessService {
         .where('application_id = :id AND cidr = :cidr AND revoked_at IS NULL', { id: app.id, cidr }).execute();
       if (!r.affected) throw notFound(`${cidr} is not on the allowlist of application ${app.id}.`);
       await recordAdminAudit(m, ctx, { action: 'REVOKE_IP', targetType: 'APPLICATION', targetId: app.id, details: { cidr } });
+      await this.applications.ipRevoked(m, ctx, app.id);
     });
     this.gate.invalidateApplication(app.id);
     return toApplication(await this.applications.get(ctx, app.id));

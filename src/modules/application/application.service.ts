@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/request/context';
 import type { RequestGate } from '../access/admission.gate';
 import { recordAdminAudit } from '../oversight/admin-audit';
@@ -10,17 +11,42 @@ import { MouEntity } from '../mou/mou.entity';
 import { isInForce } from '../mou/mou.calendar';
 import { OrganizationEntity, OrganizationStatus } from '../organization/organization.entity';
 import { newClientId } from '../organization/organization.service';
-import { ApplicationEntity, ApplicationStatus } from './application.entity';
+import { ApplicationEntity, ApplicationIpEntity, ApplicationStatus } from './application.entity';
 import { ApplicationFilter, ApproveApplicationInput, CreateApplicationInput, ReasonInput } from './application.inputs';
 import { ApplicationConnection, ApplicationType, toApplication } from './application.types';
 import { actorOf, SharingSuspension } from '../access/sharing.suspension';
+
+/** What other modules learn of an application's de-activation steps (the SOP module closes its tasks). */
+export interface ApplicationStepListener {
+  applicationDisabled(m: EntityManager, ctx: RequestContext, applicationId: number): Promise<void>;
+  ipsEmptied(m: EntityManager, ctx: RequestContext, applicationId: number): Promise<void>;
+}
+const NO_LISTENER: ApplicationStepListener = { applicationDisabled: async () => undefined, ipsEmptied: async () => undefined };
 
 /**
  * Applications through the SOP: confirmed or requested by the partner admin, approved with scopes and
  * a daily quota by DEPwD, disabled/enabled by NIC, sharing suspended/resumed by DEPwD.
  */
 export class ApplicationService {
-  constructor(private readonly gate: RequestGate) {}
+  /** `steps`: told, in the step's transaction, when an application is disabled or its allowlist emptied (the SOP's open tasks close). */
+  constructor(private readonly gate: RequestGate, private readonly steps: ApplicationStepListener = NO_LISTENER) {}
+
+  /** An organisation's applications with how many allowlisted IPs each still has, read in the caller's transaction. */
+  async accessHoldersOf(m: EntityManager, organizationId: number): Promise<{ id: number; name: string; disabled: boolean; activeIps: number }[]> {
+    const apps = await m.find(ApplicationEntity, { where: { organizationId }, order: { id: 'ASC' } });
+    const out = [];
+    for (const a of apps) out.push({ id: a.id, name: a.name, disabled: a.status === ApplicationStatus.DISABLED, activeIps: await this.activeIpCount(m, a.id) });
+    return out;
+  }
+
+  async activeIpCount(m: EntityManager, applicationId: number): Promise<number> {
+    return m.createQueryBuilder(ApplicationIpEntity, 'ip').where('ip.application_id = :id AND ip.revoked_at IS NULL', { id: applicationId }).getCount();
+  }
+
+  /** Called by revokeIp in its transaction: the allowlist of `applicationId` may just have become empty. */
+  async ipRevoked(m: EntityManager, ctx: RequestContext, applicationId: number): Promise<void> {
+    if (await this.activeIpCount(m, applicationId) === 0) await this.steps.ipsEmptied(m, ctx, applicationId);
+  }
 
   async get(ctx: RequestContext, id: number): Promise<ApplicationEntity> {
     const app = await ctx.ds.getRepository(ApplicationEntity).findOneBy({ id });
@@ -107,6 +133,7 @@ export class ApplicationService {
     await ctx.ds.transaction(async (m) => {
       await guardedUpdate(m, ApplicationEntity, app.id, app.version, { status: ApplicationStatus.DISABLED, disabledAt: now, disabledReason: input.reason.trim(), updatedAt: now }, `Application ${app.id}`);
       await recordAdminAudit(m, ctx, { action: 'DISABLE_APPLICATION', targetType: 'APPLICATION', targetId: app.id, before: app.status, after: ApplicationStatus.DISABLED, details: { reason: input.reason } });
+      await this.steps.applicationDisabled(m, ctx, app.id);
     });
     this.gate.invalidateApplication(app.id);
     return toApplication(await this.get(ctx, app.id));

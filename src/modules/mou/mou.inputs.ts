@@ -2,6 +2,8 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsEnum, IsOptional, IsInt, Length, Matches, Max, Min } from 'class-validator';
 import { DateScalar } from '../../core/scalars';
 import { MouTerminationType } from './mou.entity';
+import { DestructionMethod } from './destruction.entity';
+import { DestructionStatus } from './destruction.types';
 import { MouStatus } from './mou.calendar';
 
 const TEXT = /^[^<>{}\u0000-\u001f]*$/;
@@ -29,6 +31,25 @@ export class AttestDataDestructionInput {
   @Field(() => ID) mouId!: string;
   @Field({ description: 'What was returned or destroyed, how and when' })
   @Length(20, 1000, { message: 'statement must describe what was returned or destroyed (20–1000 characters)' }) @Matches(TEXT, { message: 'statement must be plain text' }) statement!: string;
+  @Field(() => DestructionMethod, { nullable: true, description: 'What was done; required when DEPwD issued an instruction' }) @IsOptional() @IsEnum(DestructionMethod) performedMethod?: DestructionMethod;
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was done (not in the future); required when DEPwD issued an instruction' }) @IsOptional() performedOn?: string;
+  @Field(() => String, { nullable: true, description: 'Who did it: name and designation; required when DEPwD issued an instruction' })
+  @IsOptional() @Length(3, 200) @Matches(TEXT, { message: 'performedBy must be plain text' }) performedBy?: string;
+}
+
+@InputType()
+export class IssueDestructionInstructionInput {
+  @Field(() => ID) mouId!: string;
+  @Field(() => DestructionMethod) @IsEnum(DestructionMethod) method!: DestructionMethod;
+  @Field(() => DateScalar, { description: 'Attest by this day; today or later' }) dueOn!: string;
+  @Field({ description: 'What to return or destroy, and how' })
+  @Length(10, 1000, { message: 'instructions must say what to return or destroy (10–1000 characters)' }) @Matches(TEXT, { message: 'instructions must be plain text' }) instructions!: string;
+}
+
+@InputType()
+export class DestructionInstructionFilter {
+  @Field(() => DestructionStatus, { nullable: true, description: 'Status today (OVERDUE: no attestation by the due date)' }) @IsOptional() status?: DestructionStatus;
+  @Field(() => ID, { nullable: true }) @IsOptional() mouId?: string;
 }
 
 @InputType()

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/request/context';
 import type { RequestGate } from '../access/admission.gate';
 import { recordAdminAudit } from '../oversight/admin-audit';
@@ -9,11 +10,26 @@ import { badInput, conflict, notFound } from '../../core/errors/errors';
 import { decodeIdCursor, pageSize, parseId, toConnection } from '../../core/graphql/keyset';
 import { OrganizationEntity, OrganizationStatus } from '../organization/organization.entity';
 import { MouEntity, MouTerminationType } from './mou.entity';
-import { isInForce, mouExpiry, MouStatus, mouStatus, noticeEnd } from './mou.calendar';
+import { isInForce, MouDates, mouExpiry, MouStatus, mouStatus, noticeEnd } from './mou.calendar';
 import { AttestDataDestructionInput, MouFilter, RecordMouInput, TerminateMouInput } from './mou.inputs';
 import { MouConnection, MouType, toMou } from './mou.types';
+import { answerInstruction } from './destruction.service';
 
 const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/i.test(String((e as Error)?.message ?? e));
+
+export interface EndedMou { id: number; organizationId: number; reference: string; cause: 'TERMINATION' | 'EXPIRY'; endedOn: string }
+
+function endedMou(r: MouDates & { id: number; organizationId: number; reference: string }, today: string): EndedMou {
+  const terminated = mouStatus(r, today) === MouStatus.TERMINATED;
+  return { id: r.id, organizationId: r.organizationId, reference: r.reference, cause: terminated ? 'TERMINATION' : 'EXPIRY', endedOn: terminated ? r.terminatedOn! : r.expiresOn };
+}
+
+/** Told when an MoU's end takes effect, in the transaction that ends it; afterCommit once it has committed. */
+export interface MouEndListener {
+  mouEnded(m: EntityManager, ctx: RequestContext, mou: EndedMou): Promise<void>;
+  afterCommit(): void;
+}
+const NO_LISTENER: MouEndListener = { mouEnded: async () => undefined, afterCommit: () => undefined };
 
 /**
  * MoUs: recorded and terminated by DEPwD, in force by the calendar. A new MoU after a lapse does not
@@ -21,7 +37,22 @@ const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed|Duplicate en
  * DEPwD must approve and NIC activate it again (DESIGN.md §1, "access stays off until…").
  */
 export class MouService {
-  constructor(private readonly gate: RequestGate) {}
+  /** `ended`: told in the terminating transaction when a termination ends access today (the SOP's notices and tasks). */
+  constructor(private readonly gate: RequestGate, private readonly ended: MouEndListener = NO_LISTENER) {}
+
+  /** MoUs no longer in force on `today` (terminated or expired), oldest first, after id `afterId`: what the SOP sweep looks at. */
+  async endedBy(m: EntityManager, today: string, afterId: number, limit: number): Promise<EndedMou[]> {
+    const rows = await m.createQueryBuilder(MouEntity, 'm')
+      .where('m.id > :afterId AND (m.expires_on <= :today OR m.terminated_on <= :today)', { afterId, today })
+      .orderBy('m.id', 'ASC').take(limit).getMany();
+    return rows.map((r) => endedMou(r, today));
+  }
+
+  /** Whether the organisation has an MoU in force today other than `exceptMouId` (a renewal recorded before the old one ended). */
+  async otherInForce(m: EntityManager, organizationId: number, exceptMouId: number, today: string): Promise<boolean> {
+    const mous = await m.findBy(MouEntity, { organizationId });
+    return mous.some((x) => x.id !== exceptMouId && isInForce(x, today));
+  }
 
   async get(ctx: RequestContext, id: number): Promise<MouEntity> {
     const mou = await ctx.ds.getRepository(MouEntity).findOneBy({ id });
@@ -86,7 +117,10 @@ export class MouService {
       }, 'id = :id AND (terminated_on IS NULL OR terminated_on > :today)', { id: mou.id, today }, `MoU ${mou.reference} was terminated by someone else at the same moment.`);
       const after = mouStatus({ ...mou, terminatedOn }, today);
       await recordAdminAudit(m, ctx, { action: 'TERMINATE_MOU', targetType: 'MOU', targetId: mou.id, before, after, details: { type: input.type, terminatedOn, organizationId: mou.organizationId } });
+      // MUTUAL ends access today: DEPwD's notices go out with the termination. NOTICE: the sweep sends them when access ends.
+      if (after === MouStatus.TERMINATED) await this.ended.mouEnded(m, ctx, endedMou({ ...mou, terminatedOn }, today));
     });
+    this.ended.afterCommit();
     this.gate.invalidateOrganization(mou.organizationId);
     return toMou(await this.get(ctx, mou.id), today);
   }
@@ -107,7 +141,10 @@ export class MouService {
     await ctx.ds.transaction(async (m) => {
       await conditionalUpdate(m, MouEntity, { destructionAttestedAt: now, destructionAttestedBy: userId, destructionAttestation: input.statement.trim() },
         'id = :id AND destruction_attested_at IS NULL', { id: mou.id }, `Data destruction for MoU ${mou.reference} was already attested.`);
-      await recordAdminAudit(m, ctx, { action: 'ATTEST_DATA_DESTRUCTION', targetType: 'MOU', targetId: mou.id, before: status, after: status, details: { attestedAt: toDbDateTime(now) } });
+      const instructionId = await answerInstruction(m, ctx, mou.id, input);
+      await recordAdminAudit(m, ctx, { action: 'ATTEST_DATA_DESTRUCTION', targetType: 'MOU', targetId: mou.id, before: status, after: status, details: {
+        attestedAt: toDbDateTime(now), instructionId, performedMethod: input.performedMethod ?? null, performedOn: input.performedOn ?? null, performedBy: input.performedBy ?? null,
+      } });
     });
     return toMou(await this.get(ctx, mou.id), today);
   }

@@ -4,7 +4,7 @@ import { AdminAuditEntity } from './oversight.entity';
 
 export interface AuditStep {
   action: string;
-  targetType: 'ORGANIZATION' | 'MOU' | 'APPLICATION' | 'USER' | 'SCRAPING_ALERT' | 'OUTBOX_MESSAGE';
+  targetType: 'ORGANIZATION' | 'MOU' | 'APPLICATION' | 'USER' | 'SCRAPING_ALERT' | 'OUTBOX_MESSAGE' | 'PENDING_ACTION' | 'DESTRUCTION_INSTRUCTION';
   targetId: number;
   before?: string | null;
   after?: string | null;
@@ -50,5 +50,16 @@ export async function recordCommandAudit(m: EntityManager, at: Date, command: { 
     details: { ...step.details, command: command.name, osUser: command.osUser, host: command.host } as never,
     requestId: null,
     occurredAt: at,
+  });
+}
+
+/**
+ * A step the service takes by itself on a schedule (the SOP sweep finding an expired MoU): actor type
+ * SYSTEM, no user, no request.
+ */
+export async function recordSystemAudit(m: EntityManager, at: Date, job: string, step: AuditStep): Promise<void> {
+  await m.insert(AdminAuditEntity, {
+    actorType: 'SYSTEM', actorId: null, actorRole: null, action: step.action, targetType: step.targetType, targetId: step.targetId,
+    beforeStatus: step.before ?? null, afterStatus: step.after ?? null, details: { ...step.details, job } as never, requestId: null, occurredAt: at,
   });
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/request/context';
 import { conditionalUpdate } from '../../core/db/guarded';
 import { notFound, conflict } from '../../core/errors/errors';
@@ -10,6 +11,23 @@ import { OutboxMessageConnection, OutboxMessageType, toOutboxMessage } from './o
 /** Staff's view of mail delivery: messages by status (dead letters first of all), and sending a dead letter again. */
 export class OutboxService {
   constructor(private readonly drainer: Pick<OutboxDrainer, 'wake'>) {}
+
+  /**
+   * Another module's message (a notice), written in the caller's transaction so it exists exactly when
+   * the step that causes it commits; call deliverSoon() after the commit. Returns the message id.
+   */
+  async enqueue(m: EntityManager, msg: { recipient: string; subject: string; body: string; at: Date }): Promise<number> {
+    const r = await m.insert(OutboxMessageEntity, {
+      channel: 'EMAIL', recipient: msg.recipient, subject: msg.subject.slice(0, 200), body: msg.body, createdAt: msg.at, sentAt: null,
+      status: OutboxStatus.PENDING, attempts: 0,
+    });
+    return Number(r.identifiers[0].id);
+  }
+
+  /** After commit: send now rather than at the next poll. */
+  deliverSoon(): void {
+    this.drainer.wake();
+  }
 
   async list(ctx: RequestContext, status: OutboxStatus, first: number | null | undefined, after: string | null | undefined): Promise<OutboxMessageConnection> {
     const n = pageSize(first);

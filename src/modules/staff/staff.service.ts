@@ -85,6 +85,13 @@ export class StaffService {
     return { expiresAt, messageId: Number(r.identifiers[0].id) };
   }
 
+  /** Active staff users with one of `roles` (who receive the SOP's notices), in the caller's transaction. */
+  async activeStaff(m: EntityManager, roles: Role[]): Promise<{ id: number; email: string; name: string; role: Role }[]> {
+    const rows = await m.createQueryBuilder(UserAccountEntity, 'u').where('u.role IN (:...roles) AND u.status = :active', { roles, active: UserStatus.ACTIVE })
+      .orderBy('u.id', 'ASC').getMany();
+    return rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role as Role }));
+  }
+
   /**
    * After commit: the outbox drainer sends the messages now instead of at its next poll (SMTP; the log
    * in development; nothing without SMTP_URL, where they wait in outbox_message).

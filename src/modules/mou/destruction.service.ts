@@ -1,0 +1,78 @@
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../core/request/context';
+import { recordAdminAudit } from '../oversight/admin-audit';
+import { visibleOrg } from '../../core/auth/actor';
+import { badInput, conflict } from '../../core/errors/errors';
+import { decodeIdCursor, pageSize, parseId, toConnection } from '../../core/graphql/keyset';
+import type { MouService } from './mou.service';
+import { MouStatus, mouStatus } from './mou.calendar';
+import { DestructionInstructionEntity, DestructionMethod } from './destruction.entity';
+import { DestructionInstructionConnection, DestructionInstructionType, DestructionStatus, toDestructionInstruction } from './destruction.types';
+import { AttestDataDestructionInput, DestructionInstructionFilter, IssueDestructionInstructionInput } from './mou.inputs';
+
+const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/i.test(String((e as Error)?.message ?? e));
+
+/** MoU 6.2: DEPwD instructs (return or destroy, by when); the partner's attestation answers; analysts see what is overdue. */
+export class DestructionService {
+  constructor(private readonly mous: MouService) {}
+
+  async issue(ctx: RequestContext, input: IssueDestructionInstructionInput): Promise<DestructionInstructionType> {
+    const mou = await this.mous.get(ctx, parseId(input.mouId, 'mouId'));
+    const today = ctx.clock.today();
+    const status = mouStatus(mou, today);
+    if (status !== MouStatus.TERMINATED && status !== MouStatus.NOTICE_GIVEN && status !== MouStatus.EXPIRED) {
+      throw conflict(`MoU ${mou.reference} is ${status.toLowerCase().replace(/_/g, ' ')}; a return-or-destroy instruction is issued on termination or expiry.`, { requiredStep: 'terminateMou' });
+    }
+    if (input.dueOn < today) throw badInput(`dueOn ${input.dueOn} is in the past; give the partner a day from today (${today}) on.`);
+    const now = ctx.clock.now();
+    const by = ctx.principal.kind === 'user' ? ctx.principal.userId : null;
+    try {
+      const saved = await ctx.ds.transaction(async (m) => {
+        const r = await m.save(m.create(DestructionInstructionEntity, {
+          mouId: mou.id, organizationId: mou.organizationId, method: input.method, dueOn: input.dueOn, instructions: input.instructions.trim(),
+          issuedBy: by, issuedAt: now, attestedAt: null, attestedBy: null, performedMethod: null, performedOn: null, performedBy: null,
+        }));
+        await recordAdminAudit(m, ctx, { action: 'ISSUE_DESTRUCTION_INSTRUCTION', targetType: 'DESTRUCTION_INSTRUCTION', targetId: r.id, after: DestructionStatus.PENDING, details: { mouId: mou.id, method: input.method, dueOn: input.dueOn } });
+        return r;
+      });
+      return toDestructionInstruction(saved, today);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw conflict(`DEPwD already issued a return-or-destroy instruction for MoU ${mou.reference}.`);
+      throw e;
+    }
+  }
+
+  async list(ctx: RequestContext, filter: DestructionInstructionFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<DestructionInstructionConnection> {
+    const n = pageSize(first);
+    const today = ctx.clock.today();
+    const qb = ctx.ds.getRepository(DestructionInstructionEntity).createQueryBuilder('d').orderBy('d.id', 'ASC').take(n + 1).setParameter('today', today);
+    const own = visibleOrg(ctx);
+    if (own !== null) qb.andWhere('d.organization_id = :own', { own });
+    if (filter?.mouId) qb.andWhere('d.mou_id = :mou', { mou: parseId(filter.mouId, 'mouId') });
+    if (filter?.status === DestructionStatus.ATTESTED) qb.andWhere('d.attested_at IS NOT NULL');
+    if (filter?.status === DestructionStatus.OVERDUE) qb.andWhere('d.attested_at IS NULL AND d.due_on < :today');
+    if (filter?.status === DestructionStatus.PENDING) qb.andWhere('d.attested_at IS NULL AND d.due_on >= :today');
+    const cursor = decodeIdCursor('destruction', after);
+    if (cursor !== null) qb.andWhere('d.id > :cursor', { cursor });
+    return toConnection('destruction', await qb.getMany(), n, (e) => toDestructionInstruction(e, today)) as DestructionInstructionConnection;
+  }
+}
+
+/**
+ * In the attestation's transaction: the instruction of the MoU, if DEPwD issued one, is answered with
+ * what was done, when and by whom (required then). Returns the instruction's id, or null when none.
+ */
+export async function answerInstruction(m: EntityManager, ctx: RequestContext, mouId: number, input: AttestDataDestructionInput): Promise<number | null> {
+  const ins = await m.findOneBy(DestructionInstructionEntity, { mouId });
+  if (!ins) return null;
+  if (!input.performedMethod || !input.performedOn || !input.performedBy) {
+    throw badInput(`DEPwD instructed to ${ins.method.toLowerCase()} the copies by ${ins.dueOn}: say what was done (performedMethod), on which day (performedOn) and by whom (performedBy).`);
+  }
+  if (input.performedOn > ctx.clock.today()) throw badInput(`performedOn ${input.performedOn} is in the future; attest what has been done.`);
+  const r = await m.createQueryBuilder().update(DestructionInstructionEntity)
+    .set({ attestedAt: ctx.clock.now(), attestedBy: ctx.principal.kind === 'user' ? ctx.principal.userId : null,
+      performedMethod: input.performedMethod as DestructionMethod, performedOn: input.performedOn, performedBy: input.performedBy.trim() })
+    .where('id = :id AND attested_at IS NULL', { id: ins.id }).execute();
+  if (!r.affected) throw conflict('The instruction was already answered.');
+  return ins.id;
+}
