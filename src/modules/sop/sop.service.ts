@@ -5,6 +5,7 @@ import type { Clock } from '../../core/clock';
 import { Role } from '../../core/authz/scopes';
 import { userOf } from '../../core/auth/actor';
 import { conditionalUpdate } from '../../core/db/guarded';
+import { serialTransaction } from '../../core/db/serial-transaction';
 import { conflict, forbidden, notFound } from '../../core/errors/errors';
 import { decodeIdCursor, pageSize, parseId, toConnection } from '../../core/graphql/keyset';
 import { recordAdminAudit, recordSystemAudit } from '../oversight/admin-audit';
@@ -72,7 +73,7 @@ export class SopService {
         .where('n.mou_id IN (:...ids)', { ids: ended.map((e) => e.id) }).getMany()).map((n) => n.mouId));
       for (const mou of ended.filter((e) => !known.has(e.id))) {
         try {
-          await ds.transaction((m) => this.handle(m, { kind: 'system', at: clock.now() }, mou, today));
+          await serialTransaction(ds, (m) => this.handle(m, { kind: 'system', at: clock.now() }, mou, today));
           handled++;
         } catch (e) {
           if (!isUniqueViolation(e)) throw e;
