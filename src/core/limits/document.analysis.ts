@@ -55,13 +55,19 @@ export function countTokens(text: string, stopAfter = Infinity): number {
   return n;
 }
 
+/** The document's fragment definitions by name (every walk below expands spreads through it). */
+function fragmentsByName(doc: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  return fragments;
+}
+
 /**
  * Aliases and directives in the operations, with every fragment counted once per spread: a
  * fragment spread twice counts twice, so fragments cannot be used to slip under the limit.
  */
 export function countAliasesAndDirectives(doc: DocumentNode): { aliases: number; directives: number } {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fragments = fragmentsByName(doc);
   const memo = new Map<string, { aliases: number; directives: number }>();
   const walk = (set: SelectionSetNode | undefined, active: Set<string>): { aliases: number; directives: number } => {
     const total = { aliases: 0, directives: 0 };
@@ -105,8 +111,7 @@ export function countAliasesAndDirectives(doc: DocumentNode): { aliases: number;
  * the work of every later walk (depth, cost) that expands fragments.
  */
 export function expandedSelections(doc: DocumentNode, stopAfter: number): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fragments = fragmentsByName(doc);
   const memo = new Map<string, number>();
   const walk = (set: SelectionSetNode | undefined, active: Set<string>): number => {
     let n = 0;
@@ -152,8 +157,7 @@ function rootFieldNames(doc: DocumentNode): Map<string, string[]> {
  * document, where graphql-depth-limit walks every spread again (exponential in a fan-out).
  */
 export function operationDepth(doc: DocumentNode): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fragments = fragmentsByName(doc);
   const memo = new Map<string, number>();
   const ofSet = (set: SelectionSetNode, active: Set<string>): number => {
     let depth = -Infinity;
@@ -228,8 +232,7 @@ function graphqlErrors(schema: GraphQLSchema, text: string, rules: readonly Vali
  * per fragment: linear in the document. Returns the largest count and stops past `stopAfter`.
  */
 export function maxSameResponseName(doc: DocumentNode, stopAfter: number): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fragments = fragmentsByName(doc);
   const memo = new Map<string, Map<string, number>>();
   let worst = 0;
   const checkedSets = new Set<SelectionSetNode>();
