@@ -115,6 +115,11 @@ describe('GraphiQL explorer in Chromium', () => {
   it('an expired token (HTTP 401) brings the analyst back to the sign-in form with a message', async () => {
     await signIn(ANALYST.email, PASSWORD);
     await page.locator('.graphiql-container').waitFor();
+    // A real question in the editor: the starting text is only comments, which the server refuses as
+    // GRAPHQL_PARSE_FAILED before it looks at the token (the static limits come before admission).
+    await page.locator('[data-example]').first().waitFor();
+    await page.click('[data-example="07-partner-organisations"]');
+    await page.waitForFunction(() => /organizations/.test(((globalThis as any).document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror?.getValue() ?? ''));
     t.clock.advance(16 * 60_000); // staff tokens live 15 minutes
     await page.click('.graphiql-execute-button');
     await page.locator('#udx-email').waitFor();
