@@ -1,6 +1,5 @@
-import type { DataSource } from 'typeorm';
 import type { Logger } from '../core/logger';
-import { dbHandle, Db } from '../core/db/db.handle';
+import type { Db } from '../core/db/db.handle';
 import type { Ledger, RequestContext } from '../core/request/context';
 import { createLoaders, Loaders } from './loaders';
 
@@ -20,19 +19,16 @@ class LazyContext {
   [LOG]?: Logger;
   [LOADERS]?: Loaders;
   requestId!: string;
-  ds!: DataSource;
+  db!: Db;
   get log(): Logger {
     return (this[LOG] ??= this[SERVICE_LOG].child({ requestId: this.requestId }));
   }
-  get db(): Db {
-    return dbHandle(this.ds);
-  }
   get loaders(): Loaders {
-    return (this[LOADERS] ??= createLoaders(this.ds));
+    return (this[LOADERS] ??= createLoaders(this.db.primary));
   }
 }
 
-type ContextBase = Omit<RequestContext, 'db' | 'loaders' | 'ledger' | 'operationName' | 'outcome'> & { operationName?: string | null };
+type ContextBase = Omit<RequestContext, 'loaders' | 'ledger' | 'operationName' | 'outcome'> & { operationName?: string | null };
 
 /**
  * Builds the request context (once per HTTP request, by the request gate). `base.log` is the

@@ -174,7 +174,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
           : await services.gate.admitUser(claims);
       }
       res.locals.ctx = buildContext({
-        requestId, principal, ip, now: clock.now(), log, clock, ds,
+        requestId, principal, ip, now: clock.now(), log, clock, db: dbHandle(ds),
         operationName: typeof req.body?.operationName === 'string' ? req.body.operationName : null,
       }, (ctx) => new DisclosureLedger(services.budget.store, clock, services.accessLog, services.disclosureSubscribers, {
         principal, requestId, ip, now: ctx.now, operationName: () => ctx.operationName,
@@ -236,7 +236,10 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
 
   app.use(oauthRouter({ ds, clock, tokens: services.tokens, clientAuthLimiter: services.clientAuthLimiter }, trusted));
   app.use(loginRouter({ ds, clock, tokens: services.tokens, loginLimiter: services.loginLimiter }, trusted));
-  if (config.graphiql) app.use(explorerRouter({ ds, clock, log, admit: gate }, schema));
+  if (config.graphiql) app.use(explorerRouter({
+    clock, log, admit: gate,
+    sampleUdid: async (ctx) => (await services.accessRecords.lastServedUdid(ctx)) ?? services.pwd.firstUdid(ctx),
+  }, schema));
   app.use(benefitUploadRouter(gate, { budget: services.budget, budgetOf: (id) => services.gate.budgetOf(id), benefit: services.benefit }));
 
   app.use((_req: Request, res: Response) => {

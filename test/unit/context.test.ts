@@ -10,7 +10,7 @@ describe('buildContext', () => {
     const base = createLogger('info', sink);
     let childCalls = 0;
     const counting = Object.create(base, { child: { value: (...a: Parameters<typeof base.child>) => { childCalls++; return base.child(...a); } } });
-    const ctx = buildContext({ requestId: 'req-42', principal: ANONYMOUS, ip: '127.0.0.1', now: new Date(), log: counting, clock: {} as never, ds: {} as never }, () => ({}) as never);
+    const ctx = buildContext({ requestId: 'req-42', principal: ANONYMOUS, ip: '127.0.0.1', now: new Date(), log: counting, clock: {} as never, db: {} as never }, () => ({}) as never);
     expect(childCalls).toBe(0);
     // Apollo copies the context for each operation (keeping its prototype): the copy stays lazy.
     const copy = Object.assign(Object.create(Object.getPrototypeOf(ctx)), ctx);

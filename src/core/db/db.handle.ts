@@ -7,7 +7,7 @@ type Row = Record<string, unknown>;
  * Reads that may be a little stale: listings, oversight and analytics. On a replica when
  * DATABASE_REPLICA_URLS is set (each call takes a replica connection and gives it back), else on the
  * primary. Never for a read a decision is taken on (lifecycle read-modify-write, admission, quota,
- * the access log a partner's answer depends on): those stay on `ctx.ds`, the primary.
+ * the access log a partner's answer depends on): those stay on `ctx.db.primary`, the primary.
  */
 export interface StaleReads {
   /** `replica` when replicas are configured (a read falls back to the primary while none answers), else `primary`. */
@@ -19,7 +19,7 @@ export interface StaleReads {
   getMany<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]>;
 }
 
-/** The request's database handle: `ds` is the primary; `read()` the seam for reads that may be stale. */
+/** The request's database handle: `primary` for writes and decisions; `read()` the seam for reads that may be stale. */
 export interface Db {
   readonly primary: DataSource;
   /** Replicas configured (TypeORM `replication` with slaves). */

@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import type { Db } from '../db/db.handle';
 import type { Principal } from '../auth/principal';
 import type { AccessEventInput } from '../audit/access-sink';
@@ -57,9 +56,11 @@ export interface RequestContext {
   now: Date;
   log: Logger;
   clock: Clock;
-  /** The primary: writes, transactions, and every read a decision or a partner's answer depends on. */
-  ds: DataSource;
-  /** The same database as a handle: `db.read()` for reads that may be stale (oversight, analytics, listings), on a replica when configured. */
+  /**
+   * The database: `db.primary` for writes, transactions and every read a decision or a partner's answer
+   * depends on; `db.read()` for reads that may be stale (oversight, analytics, listings), on a replica
+   * when configured.
+   */
   db: Db;
   loaders: LoaderRegistry;
   /** Every PwD record, verification and existence answer leaves through it (quota, access log, detection). */

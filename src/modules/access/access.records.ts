@@ -42,6 +42,12 @@ export class AccessRecords {
          FROM access_event ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`, params);
   }
 
+  /** The UDID most recently served to a partner (null when the log is empty): the explorer's sample. */
+  async lastServedUdid(ctx: RequestContext): Promise<string | null> {
+    const rows = await ctx.db.read().query<{ udid: string }>('SELECT udid FROM access_event ORDER BY id DESC LIMIT 1');
+    return rows[0]?.udid ?? null;
+  }
+
   /** Per application and organisation that accessed this UDID: count, first and last access. */
   recordAccess(ctx: RequestContext, udid: string): Promise<Row[]> {
     return ctx.db.read().query(
@@ -88,7 +94,7 @@ export class AccessRecords {
   }
 
   async alert(ctx: RequestContext, id: number): Promise<Row | null> {
-    const [row]: Row[] = await ctx.ds.query(`${ALERT_SELECT} WHERE s.id = ?`, [id]);
+    const [row]: Row[] = await ctx.db.primary.query(`${ALERT_SELECT} WHERE s.id = ?`, [id]);
     return row ?? null;
   }
 
@@ -100,7 +106,7 @@ export class AccessRecords {
     const p = ctx.principal;
     if (p.kind !== 'user') throw forbidden('Only staff may change an alert.');
     const at = toDbDateTime(ctx.now);
-    await serialTransaction(ctx.ds, async (m) => {
+    await serialTransaction(ctx.db.primary, async (m) => {
       const [cur]: Row[] = await m.query('SELECT status FROM scraping_alert WHERE id = ?', [id]);
       if (!cur) throw notFound(`There is no scraping alert ${id}.`);
       const before = String(cur.status);

@@ -115,7 +115,7 @@ export class ReciprocityService implements ReciprocityCheck {
 
   /** What `me` shows: standing, last report, due date and what to do. */
   async reportingStatus(ctx: RequestContext, applicationId: number): Promise<ReportingStanding> {
-    const rows: Record<string, unknown>[] = await ctx.ds.query(
+    const rows: Record<string, unknown>[] = await ctx.db.primary.query(
       `SELECT first_record_access_at, last_benefit_report_at, reporting_grace_from, reciprocity_suspended_at,
               sharing_suspended_at, sharing_suspension_kind FROM application WHERE id = ?`,
       [applicationId],

@@ -26,7 +26,7 @@ export class ApplicationAccessService {
     const cidr = canonical(input.cidr);
     const now = ctx.clock.now();
     const userId = ctx.principal.kind === 'user' ? ctx.principal.userId : null;
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       // Serialises concurrent allowIp calls on one application, so a CIDR is never active twice.
       await guardedUpdate(m, ApplicationEntity, app.id, app.version, { updatedAt: now }, `Application ${app.id}`);
       const dup = await m.findOneBy(ApplicationIpEntity, { applicationId: app.id, cidr, revokedAt: IsNull() });
@@ -43,7 +43,7 @@ export class ApplicationAccessService {
     const cidr = canonical(input.cidr);
     const now = ctx.clock.now();
     const userId = ctx.principal.kind === 'user' ? ctx.principal.userId : null;
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       const r = await m.createQueryBuilder().update(ApplicationIpEntity).set({ revokedAt: now, revokedBy: userId })
         .where('application_id = :id AND cidr = :cidr AND revoked_at IS NULL', { id: app.id, cidr }).execute();
       if (!r.affected) throw notFound(`${cidr} is not on the allowlist of application ${app.id}.`);
@@ -68,7 +68,7 @@ export class ApplicationAccessService {
     const secretHash = await hashSecret(secret);
     const now = ctx.clock.now();
     const userId = ctx.principal.kind === 'user' ? ctx.principal.userId : null;
-    const revoked = await ctx.ds.transaction(async (m) => {
+    const revoked = await ctx.db.primary.transaction(async (m) => {
       // The version check makes two concurrent rotations conflict instead of leaving two live secrets.
       await guardedUpdate(m, ApplicationEntity, app.id, app.version, { updatedAt: now }, `Application ${app.id}`);
       const r = await m.createQueryBuilder().update(ClientCredentialEntity).set({ revokedAt: now })

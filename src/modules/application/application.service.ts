@@ -49,20 +49,20 @@ export class ApplicationService {
   }
 
   async get(ctx: RequestContext, id: number): Promise<ApplicationEntity> {
-    const app = await ctx.ds.getRepository(ApplicationEntity).findOneBy({ id });
+    const app = await ctx.db.primary.getRepository(ApplicationEntity).findOneBy({ id });
     if (!app) throw notFound(`No application with id ${id}.`);
     return app;
   }
 
   /** The organisation must be active with an MoU in force for any step that leads towards access. */
   async assertOrgActive(ctx: RequestContext, organizationId: number, step: string): Promise<OrganizationEntity> {
-    const org = await ctx.ds.getRepository(OrganizationEntity).findOneByOrFail({ id: organizationId });
+    const org = await ctx.db.primary.getRepository(OrganizationEntity).findOneByOrFail({ id: organizationId });
     if (org.status !== OrganizationStatus.ACTIVE) {
       const first = org.status === OrganizationStatus.APPROVED ? 'NIC must activate it first (activateOrganization)'
         : 'DEPwD must approve it (approveOrganization) and NIC activate it (activateOrganization) first';
       throw conflict(`Cannot ${step}: organisation ${org.id} is ${org.status.toLowerCase()}; ${first}.`, { requiredStep: org.status === OrganizationStatus.APPROVED ? 'activateOrganization' : 'approveOrganization' });
     }
-    const mous = await ctx.ds.getRepository(MouEntity).findBy({ organizationId });
+    const mous = await ctx.db.primary.getRepository(MouEntity).findBy({ organizationId });
     if (!mous.some((m) => isInForce(m, ctx.clock.today()))) {
       throw conflict(`Cannot ${step}: no MoU with DEPwD is in force for organisation ${org.id}; a new MoU must be signed and recorded (recordMou).`, { requiredStep: 'recordMou' });
     }
@@ -83,14 +83,14 @@ export class ApplicationService {
       const app = await this.get(ctx, parseId(input.applicationId, 'applicationId'));
       if (app.organizationId !== orgId) throw notFound('No application with this id in your organisation.');
       if (app.status !== ApplicationStatus.REQUESTED) throw conflict(`Application ${app.id} is already ${app.status.toLowerCase()}; only a REQUESTED application is confirmed with createApplication.`);
-      await ctx.ds.transaction(async (m) => {
+      await ctx.db.primary.transaction(async (m) => {
         await guardedUpdate(m, ApplicationEntity, app.id, app.version, fields, `Application ${app.id}`);
         await recordAdminAudit(m, ctx, { action: 'CREATE_APPLICATION', targetType: 'APPLICATION', targetId: app.id, before: app.status, after: ApplicationStatus.CREATED });
       });
       this.gate.invalidateApplication(app.id);
       return toApplication(await this.get(ctx, app.id));
     }
-    const saved = await ctx.ds.transaction(async (m) => {
+    const saved = await ctx.db.primary.transaction(async (m) => {
       const app = await m.save(m.create(ApplicationEntity, {
         ...fields, organizationId: orgId, clientId: newClientId(), approvedScopes: null, dailyRecordQuota: 0, costBudget: 2000,
         costRestoreRate: 100, requestedAt: now, approvedAt: null, disabledAt: null, disabledReason: null, sharingSuspendedAt: null,
@@ -115,7 +115,7 @@ export class ApplicationService {
     const extra = requested.length ? scopes.filter((s) => !requested.includes(s)) : [];
     if (extra.length) throw badInput(`Not requested by the application, so cannot be approved: ${extra.join(', ')}. Requested: ${requested.join(', ')}.`);
     const now = ctx.clock.now();
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       await guardedUpdate(m, ApplicationEntity, app.id, app.version, {
         status: ApplicationStatus.APPROVED, approvedScopes: scopes, dailyRecordQuota: input.dailyRecordQuota,
         costBudget: input.costBudget ?? app.costBudget, costRestoreRate: input.costRestoreRate ?? app.costRestoreRate, approvedAt: now, updatedAt: now,
@@ -130,7 +130,7 @@ export class ApplicationService {
     const app = await this.get(ctx, parseId(input.applicationId, 'applicationId'));
     if (app.status === ApplicationStatus.DISABLED) throw conflict(`Application ${app.id} is already disabled (since ${app.disabledAt?.toISOString()}).`);
     const now = ctx.clock.now();
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       await guardedUpdate(m, ApplicationEntity, app.id, app.version, { status: ApplicationStatus.DISABLED, disabledAt: now, disabledReason: input.reason.trim(), updatedAt: now }, `Application ${app.id}`);
       await recordAdminAudit(m, ctx, { action: 'DISABLE_APPLICATION', targetType: 'APPLICATION', targetId: app.id, before: app.status, after: ApplicationStatus.DISABLED, details: { reason: input.reason } });
       await this.steps.applicationDisabled(m, ctx, app.id);
@@ -145,7 +145,7 @@ export class ApplicationService {
     if (app.status !== ApplicationStatus.DISABLED) throw conflict(`Application ${app.id} is ${app.status.toLowerCase()}, not disabled; nothing to enable.`);
     const to = app.approvedAt ? ApplicationStatus.APPROVED : app.createdAt ? ApplicationStatus.CREATED : ApplicationStatus.REQUESTED;
     const now = ctx.clock.now();
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       await guardedUpdate(m, ApplicationEntity, app.id, app.version, { status: to, disabledAt: null, disabledReason: null, updatedAt: now }, `Application ${app.id}`);
       await recordAdminAudit(m, ctx, { action: 'ENABLE_APPLICATION', targetType: 'APPLICATION', targetId: app.id, before: app.status, after: to, details: { reason: input.reason } });
     });
@@ -157,7 +157,7 @@ export class ApplicationService {
     const app = await this.get(ctx, parseId(input.applicationId, 'applicationId'));
     if (app.sharingSuspendedAt) throw conflict(`Sharing with application ${app.id} is already suspended (${app.sharingSuspensionKind}: ${app.sharingSuspensionReason}).`);
     const now = ctx.clock.now();
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       const done = await SharingSuspension.suspend(m, app.id, { kind: 'MANUAL', reason: input.reason.trim(), actor: actorOf(ctx), at: now, details: { reason: input.reason } });
       if (!done) throw conflict(`Sharing with application ${app.id} was suspended by someone else at the same moment.`);
     });
@@ -169,7 +169,7 @@ export class ApplicationService {
     const app = await this.get(ctx, parseId(input.applicationId, 'applicationId'));
     if (!app.sharingSuspendedAt) throw conflict(`Sharing with application ${app.id} is not suspended; nothing to resume.`);
     const now = ctx.clock.now();
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       const done = await SharingSuspension.resume(m, app.id, { actor: actorOf(ctx), at: now, details: { previousKind: app.sharingSuspensionKind, previousReason: app.sharingSuspensionReason, reason: input.reason } });
       if (!done) throw conflict(`Sharing with application ${app.id} was resumed by someone else at the same moment.`);
     });
@@ -179,7 +179,7 @@ export class ApplicationService {
 
   async list(ctx: RequestContext, filter: ApplicationFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<ApplicationConnection> {
     const n = pageSize(first);
-    const qb = ctx.ds.getRepository(ApplicationEntity).createQueryBuilder('a').orderBy('a.id', 'ASC').take(n + 1);
+    const qb = ctx.db.primary.getRepository(ApplicationEntity).createQueryBuilder('a').orderBy('a.id', 'ASC').take(n + 1);
     const own = visibleOrg(ctx);
     if (own !== null) qb.andWhere('a.organization_id = :own', { own });
     if (filter?.organizationId) qb.andWhere('a.organization_id = :org', { org: parseId(filter.organizationId, 'organizationId') });
@@ -192,7 +192,7 @@ export class ApplicationService {
   }
 
   async byId(ctx: RequestContext, id: string): Promise<ApplicationType | null> {
-    const app = await ctx.ds.getRepository(ApplicationEntity).findOneBy({ id: parseId(id, 'id') });
+    const app = await ctx.db.primary.getRepository(ApplicationEntity).findOneBy({ id: parseId(id, 'id') });
     if (!app) return null;
     try { assertVisible(ctx, app.organizationId, 'application'); } catch { return null; }
     return toApplication(app);

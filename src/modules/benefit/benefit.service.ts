@@ -58,7 +58,7 @@ export class BenefitService {
     const firstValid = new Map<string, CheckedItem>();
     for (const c of checked) if (c.row && !firstValid.has(c.row.clientReference)) firstValid.set(c.row.clientReference, c);
     const now = ctx.clock.now();
-    const outcome = await writeBenefitBatch(ctx.ds, {
+    const outcome = await writeBenefitBatch(ctx.db.primary, {
       applicationId: app.applicationId, organizationId: app.organizationId, channel, now,
       rows: [...firstValid.values()].map((c) => c.row!),
     });
@@ -121,7 +121,7 @@ export class BenefitService {
   }
 
   private async idsOf(ctx: RequestContext, applicationId: number, refs: string[]): Promise<Map<string, string>> {
-    const rows: { id: number | string; client_reference: string }[] = await ctx.ds.query(
+    const rows: { id: number | string; client_reference: string }[] = await ctx.db.primary.query(
       `SELECT id, client_reference FROM benefit_report WHERE application_id = ? AND client_reference IN (${refs.map(() => '?').join(',')})`,
       [applicationId, ...refs],
     );
@@ -142,11 +142,11 @@ export class BenefitService {
     if (!why || why.length > 500 || /[\u0000-\u001F\u007F]/.test(why)) {
       throw badInput('reason must be 1 to 500 characters of plain text saying why the report is reversed.');
     }
-    const res = await ctx.ds.createQueryBuilder().update(BenefitReportEntity)
+    const res = await ctx.db.primary.createQueryBuilder().update(BenefitReportEntity)
       .set({ status: BenefitReportStatus.REVERSED, reversedAt: ctx.clock.now(), reversalReason: why })
       .where('id = :id AND application_id = :app AND status = :active', { id: reportId, app: app.applicationId, active: BenefitReportStatus.ACTIVE })
       .execute();
-    const [row]: Record<string, unknown>[] = await ctx.ds.query(
+    const [row]: Record<string, unknown>[] = await ctx.db.primary.query(
       `SELECT ${REPORT_COLUMNS} FROM benefit_report WHERE id = ? AND application_id = ?`, [reportId, app.applicationId]);
     // Another application's report is "not found": its existence is not disclosed.
     if (!row) throw notFound(`This application filed no benefit report with id ${reportId}.`);
@@ -180,7 +180,7 @@ export class BenefitService {
     if (f.benefitDateFrom) { where.push('benefit_date >= ?'); params.push(f.benefitDateFrom); }
     if (f.benefitDateTo) { where.push('benefit_date <= ?'); params.push(f.benefitDateTo); }
     params.push(first + 1);
-    const rows: Record<string, unknown>[] = await ctx.ds.query(
+    const rows: Record<string, unknown>[] = await ctx.db.primary.query(
       `SELECT ${REPORT_COLUMNS} FROM benefit_report WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`, params);
     const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor(String(r.id)), node: rowToReport(r) }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };

@@ -41,7 +41,7 @@ export async function checkItems(ctx: RequestContext, inputs: BenefitReportInput
   const udids = [...new Set(staged.filter((s) => !s.errors.some((e) => e.field === 'udid')).map((s) => s.input.udid))];
   const cards = new Map<string, { id: number; stateCode: string }>();
   if (udids.length) {
-    const rows: Record<string, unknown>[] = await ctx.ds.query(
+    const rows: Record<string, unknown>[] = await ctx.db.primary.query(
       `SELECT id, udid, state_code FROM pwd_record WHERE udid IN (${udids.map(() => '?').join(',')})`,
       udids,
     );

@@ -2,7 +2,6 @@ import { Router, Request, RequestHandler, Response, NextFunction } from 'express
 import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import type { RequestContext } from '../../core/request/context';
@@ -64,7 +63,9 @@ function page(version: string): string {
 }
 
 export interface ExplorerDeps {
-  ds: DataSource; clock: Clock; log: Logger;
+  clock: Clock; log: Logger;
+  /** A real UDID for the examples' variables (the one most recently served to a partner, else any), read through the owning services. */
+  sampleUdid: (ctx: RequestContext) => Promise<string | null>;
   /** The request gate of /graphql (token, account status, application admission): it sets res.locals.ctx or answers the refusal. */
   admit: RequestHandler;
 }
@@ -102,7 +103,8 @@ export function explorerRouter(deps: ExplorerDeps, schema: GraphQLSchema): Route
   // admitted exactly as on /graphql (a disabled account's token is refused there and here alike).
   router.get('/graphiql/examples', noStore, deps.admit, async (_req, res, next) => {
     try {
-      const principal = (res.locals.ctx as RequestContext).principal;
+      const ctx = res.locals.ctx as RequestContext;
+      const principal = ctx.principal;
       if (principal.kind === 'anonymous') {
         res.setHeader('WWW-Authenticate', 'Bearer');
         return res.status(401).json(new DomainError('UNAUTHENTICATED', 'Sign in as DEPwD staff (POST /auth/login) and send the token as "Authorization: Bearer <token>".').toJSON());
@@ -110,7 +112,7 @@ export function explorerRouter(deps: ExplorerDeps, schema: GraphQLSchema): Route
       if (principal.kind !== 'user' || !STAFF_ROLES.includes(principal.role)) {
         return res.status(403).json(new DomainError('FORBIDDEN', 'The explorer examples are for DEPwD staff.').toJSON());
       }
-      const udid = await sampleUdid(deps.ds);
+      const udid = await deps.sampleUdid(ctx);
       const today = deps.clock.today();
       res.json({
         examples: examples.map((ex) => ({ ...ex, variables: fillPlaceholders(ex.variables, { today, udid, addDays }) })),
@@ -119,12 +121,4 @@ export function explorerRouter(deps: ExplorerDeps, schema: GraphQLSchema): Route
   });
 
   return router;
-}
-
-/** The UDID most recently served to a partner (so "who accessed this UDID" finds something), else the first record. */
-async function sampleUdid(ds: DataSource): Promise<string | null> {
-  const accessed: { udid: string }[] = await ds.query('SELECT udid FROM access_event ORDER BY id DESC LIMIT 1');
-  if (accessed[0]) return accessed[0].udid;
-  const first: { udid: string }[] = await ds.query('SELECT udid FROM pwd_record ORDER BY id LIMIT 1');
-  return first[0]?.udid ?? null;
 }

@@ -22,13 +22,13 @@ export class ApplicationStatusService {
     const today = ctx.clock.today();
     const dayStart = new Date(Date.parse(`${today}T00:00:00+05:30`));
     const [[app], mous, reporting] = await Promise.all([
-      ctx.ds.query(
+      ctx.db.primary.query(
         `SELECT a.id, a.name, a.client_id, a.status, a.approved_scopes, a.daily_record_quota, a.cost_budget, a.cost_restore_rate,
                 a.first_record_access_at, o.id AS org_id, o.name AS org_name, o.status AS org_status
            FROM application a JOIN organization o ON o.id = a.organization_id WHERE a.id = ?`,
         [p.applicationId],
       ) as Promise<Record<string, unknown>[]>,
-      ctx.ds.query(
+      ctx.db.primary.query(
         'SELECT reference, effective_from, expires_on, terminated_on FROM mou WHERE organization_id = ? ORDER BY effective_from DESC, id DESC',
         [p.organizationId],
       ) as Promise<Record<string, unknown>[]>,

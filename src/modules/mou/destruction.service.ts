@@ -27,7 +27,7 @@ export class DestructionService {
     const now = ctx.clock.now();
     const by = ctx.principal.kind === 'user' ? ctx.principal.userId : null;
     try {
-      const saved = await ctx.ds.transaction(async (m) => {
+      const saved = await ctx.db.primary.transaction(async (m) => {
         const r = await m.save(m.create(DestructionInstructionEntity, {
           mouId: mou.id, organizationId: mou.organizationId, method: input.method, dueOn: input.dueOn, instructions: input.instructions.trim(),
           issuedBy: by, issuedAt: now, attestedAt: null, attestedBy: null, performedMethod: null, performedOn: null, performedBy: null,
@@ -45,7 +45,7 @@ export class DestructionService {
   async list(ctx: RequestContext, filter: DestructionInstructionFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<DestructionInstructionConnection> {
     const n = pageSize(first);
     const today = ctx.clock.today();
-    const qb = ctx.ds.getRepository(DestructionInstructionEntity).createQueryBuilder('d').orderBy('d.id', 'ASC').take(n + 1).setParameter('today', today);
+    const qb = ctx.db.primary.getRepository(DestructionInstructionEntity).createQueryBuilder('d').orderBy('d.id', 'ASC').take(n + 1).setParameter('today', today);
     const own = visibleOrg(ctx);
     if (own !== null) qb.andWhere('d.organization_id = :own', { own });
     if (filter?.mouId) qb.andWhere('d.mou_id = :mou', { mou: parseId(filter.mouId, 'mouId') });

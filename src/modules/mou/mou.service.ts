@@ -55,27 +55,27 @@ export class MouService {
   }
 
   async get(ctx: RequestContext, id: number): Promise<MouEntity> {
-    const mou = await ctx.ds.getRepository(MouEntity).findOneBy({ id });
+    const mou = await ctx.db.primary.getRepository(MouEntity).findOneBy({ id });
     if (!mou) throw notFound(`No MoU with id ${id}.`);
     return mou;
   }
 
   async record(ctx: RequestContext, input: RecordMouInput): Promise<MouType> {
     const orgId = parseId(input.organizationId, 'organizationId');
-    const org = await ctx.ds.getRepository(OrganizationEntity).findOneBy({ id: orgId });
+    const org = await ctx.db.primary.getRepository(OrganizationEntity).findOneBy({ id: orgId });
     if (!org) throw notFound(`No organisation with id ${orgId}.`);
     const today = ctx.clock.today();
     const expiresOn = mouExpiry(input.executedOn);
     if (input.executedOn > today) throw badInput(`executedOn ${input.executedOn} is in the future; record the MoU once it has been signed.`);
     if (expiresOn <= today) throw badInput(`An MoU executed on ${input.executedOn} expired on ${expiresOn} (valid 3 years); a new MoU must be signed.`);
-    const existing = await ctx.ds.getRepository(MouEntity).findBy({ organizationId: org.id });
+    const existing = await ctx.db.primary.getRepository(MouEntity).findBy({ organizationId: org.id });
     // Access lapsed (every earlier MoU expired or terminated) while the organisation kept its approval.
     const lapsed = existing.length > 0 && !existing.some((m) => isInForce(m, today))
       && (org.status === OrganizationStatus.APPROVED || org.status === OrganizationStatus.ACTIVE);
     const now = ctx.clock.now();
     const u = ctx.principal.kind === 'user' ? ctx.principal.userId : null;
     try {
-      const saved = await ctx.ds.transaction(async (m) => {
+      const saved = await ctx.db.primary.transaction(async (m) => {
         const mou = await m.save(m.create(MouEntity, {
           organizationId: org.id, reference: input.reference.trim(), depwdSignatory: input.depwdSignatory.trim(),
           partnerSignatory: input.partnerSignatory.trim(), purpose: input.purpose.trim(), executedOn: input.executedOn,
@@ -111,7 +111,7 @@ export class MouService {
     }
     const mutual = input.type === MouTerminationType.MUTUAL;
     const terminatedOn = mutual ? today : noticeEnd(today);
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       await conditionalUpdate(m, MouEntity, {
         terminationType: input.type, terminationNoticeOn: mutual ? mou.terminationNoticeOn : today, terminatedOn, terminationReason: input.reason.trim(),
       }, 'id = :id AND (terminated_on IS NULL OR terminated_on > :today)', { id: mou.id, today }, `MoU ${mou.reference} was terminated by someone else at the same moment.`);
@@ -138,7 +138,7 @@ export class MouService {
     }
     const now = ctx.clock.now();
     const userId = ctx.principal.kind === 'user' ? ctx.principal.userId : null;
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       await conditionalUpdate(m, MouEntity, { destructionAttestedAt: now, destructionAttestedBy: userId, destructionAttestation: input.statement.trim() },
         'id = :id AND destruction_attested_at IS NULL', { id: mou.id }, `Data destruction for MoU ${mou.reference} was already attested.`);
       const instructionId = await answerInstruction(m, ctx, mou.id, input);
@@ -152,7 +152,7 @@ export class MouService {
   async list(ctx: RequestContext, filter: MouFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<MouConnection> {
     const n = pageSize(first);
     const today = ctx.clock.today();
-    const qb = ctx.ds.getRepository(MouEntity).createQueryBuilder('m').orderBy('m.id', 'ASC').take(n + 1).setParameter('today', today);
+    const qb = ctx.db.primary.getRepository(MouEntity).createQueryBuilder('m').orderBy('m.id', 'ASC').take(n + 1).setParameter('today', today);
     const own = visibleOrg(ctx);
     if (own !== null) qb.andWhere('m.organization_id = :own', { own });
     if (filter?.organizationId) qb.andWhere('m.organization_id = :org', { org: parseId(filter.organizationId, 'organizationId') });
@@ -175,7 +175,7 @@ export class MouService {
   }
 
   async byId(ctx: RequestContext, id: string): Promise<MouType | null> {
-    const mou = await ctx.ds.getRepository(MouEntity).findOneBy({ id: parseId(id, 'id') });
+    const mou = await ctx.db.primary.getRepository(MouEntity).findOneBy({ id: parseId(id, 'id') });
     if (!mou) return null;
     try { assertVisible(ctx, mou.organizationId, 'MoU'); } catch { return null; }
     return toMou(mou, ctx.clock.today());

@@ -37,7 +37,7 @@ export class OrganizationService {
   }
 
   async get(ctx: RequestContext, id: number): Promise<OrganizationEntity> {
-    const org = await ctx.ds.getRepository(OrganizationEntity).findOneBy({ id });
+    const org = await ctx.db.primary.getRepository(OrganizationEntity).findOneBy({ id });
     if (!org) throw notFound(`No organisation with id ${id}.`);
     return org;
   }
@@ -51,13 +51,13 @@ export class OrganizationService {
     }
     const d = input.department, a = input.application;
     const email = d.email.trim().toLowerCase();
-    const existing = await ctx.ds.getRepository(OrganizationEntity).findOneBy({ email });
+    const existing = await ctx.db.primary.getRepository(OrganizationEntity).findOneBy({ email });
     if (existing) {
       throw conflict(`An organisation with the email ${email} is already registered (status ${existing.status}); DEPwD will contact it. Use another email for a different department.`);
     }
     const now = ctx.clock.now();
     try {
-      const { org, app } = await ctx.ds.transaction(async (m) => {
+      const { org, app } = await ctx.db.primary.transaction(async (m) => {
         const org = await m.save(m.create(OrganizationEntity, {
           name: d.name.trim(), address: d.address.trim(), contactPerson: d.contactPerson.trim(), designation: d.designation.trim(),
           email, mobile: d.mobile, phone: d.phone?.trim() || null, city: d.city.trim(), state: d.state.trim(), pincode: d.pincode,
@@ -93,12 +93,12 @@ export class OrganizationService {
       throw conflict(`Organisation ${org.id} is already ${org.status.toLowerCase()}; nothing to approve.`);
     }
     const today = ctx.clock.today();
-    const mous = await ctx.ds.getRepository(MouEntity).findBy({ organizationId: org.id });
+    const mous = await ctx.db.primary.getRepository(MouEntity).findBy({ organizationId: org.id });
     if (!mous.some((m) => isInForce(m, today))) {
       throw conflict(`No MoU is in force for organisation ${org.id}: DEPwD must first record the signed MoU (recordMou), then approve.`, { requiredStep: 'recordMou' });
     }
     const now = ctx.clock.now();
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       await guardedUpdate(m, OrganizationEntity, org.id, org.version, { status: OrganizationStatus.APPROVED, approvedAt: now, updatedAt: now }, `Organisation ${org.id}`);
       await recordAdminAudit(m, ctx, { action: 'APPROVE_ORGANIZATION', targetType: 'ORGANIZATION', targetId: org.id, before: org.status, after: OrganizationStatus.APPROVED });
     });
@@ -116,12 +116,12 @@ export class OrganizationService {
       throw conflict(`Organisation ${org.id} is ${org.status.toLowerCase()}: DEPwD must approve it first (approveOrganization), then NIC activates it.`, { requiredStep: 'approveOrganization' });
     }
     const today = ctx.clock.today();
-    const mous = await ctx.ds.getRepository(MouEntity).findBy({ organizationId: org.id });
+    const mous = await ctx.db.primary.getRepository(MouEntity).findBy({ organizationId: org.id });
     if (!mous.some((m) => isInForce(m, today))) {
       throw conflict(`The MoU of organisation ${org.id} is no longer in force: DEPwD must record a new MoU and approve the organisation again.`, { requiredStep: 'recordMou' });
     }
     const now = ctx.clock.now();
-    const result = await ctx.ds.transaction(async (m) => {
+    const result = await ctx.db.primary.transaction(async (m) => {
       await guardedUpdate(m, OrganizationEntity, org.id, org.version, {
         status: OrganizationStatus.ACTIVE, activatedAt: now, deactivatedAt: null, deactivationReason: null, updatedAt: now,
       }, `Organisation ${org.id}`);
@@ -135,7 +135,7 @@ export class OrganizationService {
 
   async list(ctx: RequestContext, filter: OrganizationFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<OrganizationConnection> {
     const n = pageSize(first);
-    const qb = ctx.ds.getRepository(OrganizationEntity).createQueryBuilder('o').orderBy('o.id', 'ASC').take(n + 1);
+    const qb = ctx.db.primary.getRepository(OrganizationEntity).createQueryBuilder('o').orderBy('o.id', 'ASC').take(n + 1);
     const own = visibleOrg(ctx);
     if (own !== null) qb.andWhere('o.id = :own', { own });
     const cursor = decodeIdCursor('org', after);
@@ -150,7 +150,7 @@ export class OrganizationService {
     const orgId = parseId(id, 'id');
     const own = visibleOrg(ctx);
     if (own !== null && own !== orgId) return null;
-    const org = await ctx.ds.getRepository(OrganizationEntity).findOneBy({ id: orgId });
+    const org = await ctx.db.primary.getRepository(OrganizationEntity).findOneBy({ id: orgId });
     return org ? toOrganization(org) : null;
   }
 }

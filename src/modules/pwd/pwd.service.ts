@@ -147,9 +147,15 @@ export class PwdService {
    * One record by UDID, or null when unknown: one prepared statement on the read path. With
    * `withDisabilities`, its disability types come in the same statement (primed into the loader).
    */
+  /** The first record's UDID (null on an empty register): a sample for staff tools, never for partners. */
+  async firstUdid(ctx: RequestContext): Promise<string | null> {
+    const rows = await ctx.db.read().query<{ udid: string }>('SELECT udid FROM pwd_record ORDER BY id LIMIT 1');
+    return rows[0]?.udid ?? null;
+  }
+
   async findByUdid(ctx: RequestContext, udid: string, withDisabilities = false): Promise<PwdRecord | null> {
-    const sql = withDisabilities ? (ctx.ds.options.type === 'mysql' ? LOOKUP_WITH_TYPES_MYSQL : LOOKUP_WITH_TYPES_SQLITE) : LOOKUP;
-    const rows: Row[] = await readPath(ctx.ds).rows(sql, [udid]);
+    const sql = withDisabilities ? (ctx.db.primary.options.type === 'mysql' ? LOOKUP_WITH_TYPES_MYSQL : LOOKUP_WITH_TYPES_SQLITE) : LOOKUP;
+    const rows: Row[] = await readPath(ctx.db.primary).rows(sql, [udid]);
     if (!rows.length) return null;
     const record = rowToRecord(rows[0]);
     if (withDisabilities) {
@@ -181,7 +187,7 @@ export class PwdService {
     }
     params.push(first + 1);
     const sql = `SELECT ${COLUMNS} FROM pwd_record ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ?`;
-    const rows: Row[] = await ctx.ds.query(sql, params);
+    const rows: Row[] = await ctx.db.primary.query(sql, params);
     const hasNextPage = rows.length > first;
     const page = rows.slice(0, first).map(rowToRecord);
     const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
@@ -190,7 +196,7 @@ export class PwdService {
 
   /** Minimal disclosure: nothing is revealed unless the date of birth matches. */
   async verify(ctx: RequestContext, udid: string, dateOfBirth: string): Promise<{ result: UdidVerification; found: boolean }> {
-    const rows: Row[] = await readPath(ctx.ds).rows(
+    const rows: Row[] = await readPath(ctx.db.primary).rows(
       'SELECT id, card_status, date_of_birth, valid_until, disability_percentage FROM pwd_record WHERE udid = ?',
       [udid],
     );

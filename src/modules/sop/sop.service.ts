@@ -145,13 +145,13 @@ export class SopService {
   async complete(ctx: RequestContext, id: string, note: string): Promise<PendingActionType> {
     const user = userOf(ctx);
     const pid = parseId(id, 'id');
-    const repo = ctx.ds.getRepository(PendingActionEntity);
+    const repo = ctx.db.primary.getRepository(PendingActionEntity);
     const task = await repo.findOneBy({ id: pid });
     if (!task) throw notFound(`No pending action with id ${pid}.`);
     if (task.role !== user.role && user.role !== Role.DEPWD_ADMIN) throw forbidden(`This task is for ${task.role}; only that role (or DEPWD_ADMIN) completes it.`, { requiredRole: [task.role] });
     if (task.doneAt) throw conflict(`Pending action ${pid} was already done at ${task.doneAt.toISOString()} (${task.resolution}).`);
     const now = ctx.clock.now();
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       await conditionalUpdate(m, PendingActionEntity, { doneAt: now, doneBy: user.userId, resolution: PendingActionResolution.MANUAL, note: note.trim() },
         'id = :id AND done_at IS NULL', { id: pid }, `Pending action ${pid} was completed by someone else at the same moment.`);
       await recordAdminAudit(m, ctx, { action: 'COMPLETE_PENDING_ACTION', targetType: 'PENDING_ACTION', targetId: pid, before: 'OPEN', after: 'DONE', details: { kind: task.kind, applicationId: task.applicationId, resolution: PendingActionResolution.MANUAL, note: note.trim() } });
@@ -162,7 +162,7 @@ export class SopService {
   async list(ctx: RequestContext, status: PendingActionFilterStatus, first: number | null | undefined, after: string | null | undefined): Promise<PendingActionConnection> {
     const n = pageSize(first);
     const user = userOf(ctx);
-    const qb = ctx.ds.getRepository(PendingActionEntity).createQueryBuilder('p').orderBy('p.id', 'ASC').take(n + 1);
+    const qb = ctx.db.primary.getRepository(PendingActionEntity).createQueryBuilder('p').orderBy('p.id', 'ASC').take(n + 1);
     const kinds = KINDS_SEEN[user.role];
     if (kinds) qb.andWhere('p.kind IN (:...kinds)', { kinds });
     if (status === PendingActionFilterStatus.OPEN) qb.andWhere('p.done_at IS NULL');

@@ -32,7 +32,7 @@ export class OutboxService {
   async list(ctx: RequestContext, status: OutboxStatus, first: number | null | undefined, after: string | null | undefined): Promise<OutboxMessageConnection> {
     const n = pageSize(first);
     // Newest first: the keyset runs downwards.
-    const qb = ctx.ds.getRepository(OutboxMessageEntity).createQueryBuilder('o')
+    const qb = ctx.db.primary.getRepository(OutboxMessageEntity).createQueryBuilder('o')
       .where('o.status = :status', { status }).orderBy('o.id', 'DESC').take(n + 1);
     const cursor = decodeIdCursor('outbox', after);
     if (cursor !== null) qb.andWhere('o.id < :cursor', { cursor });
@@ -42,13 +42,13 @@ export class OutboxService {
   /** A dead letter back to PENDING with a fresh set of attempts, sent at once (e.g. after the SMTP relay is fixed). */
   async retry(ctx: RequestContext, messageId: string): Promise<OutboxMessageType> {
     const id = parseId(messageId, 'id');
-    const repo = ctx.ds.getRepository(OutboxMessageEntity);
+    const repo = ctx.db.primary.getRepository(OutboxMessageEntity);
     const msg = await repo.findOneBy({ id });
     if (!msg) throw notFound(`No outbox message with id ${id}.`);
     if (msg.status !== OutboxStatus.DEAD_LETTER) {
       throw conflict(`Outbox message ${id} is ${msg.status.toLowerCase().replace('_', ' ')}, not a dead letter; only dead letters are retried by hand.`);
     }
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       await conditionalUpdate(m, OutboxMessageEntity,
         { status: OutboxStatus.PENDING, attempts: 0, nextAttemptAt: null, deadLetteredAt: null, claimedBy: null, claimUntil: null },
         'id = :id AND status = :dead', { id, dead: OutboxStatus.DEAD_LETTER }, `Outbox message ${id} was retried by someone else at the same moment.`);

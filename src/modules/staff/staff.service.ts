@@ -102,10 +102,10 @@ export class StaffService {
 
   async resendActivationLink(ctx: RequestContext, organizationId: string) {
     const orgId = parseId(organizationId, 'organizationId');
-    const org = await ctx.ds.getRepository(OrganizationEntity).findOneBy({ id: orgId });
+    const org = await ctx.db.primary.getRepository(OrganizationEntity).findOneBy({ id: orgId });
     if (!org) throw notFound(`No organisation with id ${orgId}.`);
     if (org.status !== OrganizationStatus.ACTIVE) throw conflict(`Organisation ${org.id} is ${org.status.toLowerCase()}: NIC must activate it first (activateOrganization), which sends the link.`);
-    const result = await ctx.ds.transaction(async (m) => {
+    const result = await ctx.db.primary.transaction(async (m) => {
       const user = await m.findOneBy(UserAccountEntity, { organizationId: org.id, role: Role.PARTNER_ADMIN });
       if (!user || user.status !== UserStatus.PENDING_ACTIVATION) throw conflict(`The partner admin of organisation ${org.id} has already activated the account; they sign in at POST /auth/login.`);
       const r = await this.issueActivationLink(m, ctx, user);
@@ -118,16 +118,16 @@ export class StaffService {
   /** The partner user sets a password through the link: the token works once, before it expires. */
   async activateAccount(ctx: RequestContext, input: ActivateAccountInput): Promise<UserAccountType> {
     const now = ctx.clock.now();
-    const tok = await ctx.ds.getRepository(ActivationTokenEntity).findOneBy({ tokenHash: sha256(input.token) });
+    const tok = await ctx.db.primary.getRepository(ActivationTokenEntity).findOneBy({ tokenHash: sha256(input.token) });
     if (!tok) throw badInput('This activation token is not valid. Use the token from the most recent activation email, or ask NIC to send a new link.');
     if (tok.usedAt) throw conflict('This activation link has already been used. Sign in at POST /auth/login, or ask NIC for a new link if you did not use it.');
     if (tok.expiresAt.getTime() <= now.getTime()) throw badInput(`This activation link expired at ${tok.expiresAt.toISOString()}. Ask the NIC operator to send a new one (resendActivationLink).`);
-    const user = await ctx.ds.getRepository(UserAccountEntity).findOneBy({ id: tok.userId });
+    const user = await ctx.db.primary.getRepository(UserAccountEntity).findOneBy({ id: tok.userId });
     if (!user || user.status !== UserStatus.PENDING_ACTIVATION) throw conflict('This account is not waiting for activation. Sign in at POST /auth/login.');
     const problem = passwordProblem(input.password, user.email);
     if (problem) throw badInput(`Choose a stronger password: ${problem}.`, { invalidFields: [{ field: 'password', problems: [problem] }] });
     const passwordHash = await hashSecret(input.password);
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       // Both conditional: two concurrent uses of one token cannot both succeed.
       await conditionalUpdate(m, ActivationTokenEntity, { usedAt: now }, 'id = :id AND used_at IS NULL', { id: tok.id }, 'This activation link has already been used.');
       await conditionalUpdate(m, UserAccountEntity, { status: UserStatus.ACTIVE, passwordHash, activatedAt: now },
@@ -135,20 +135,20 @@ export class StaffService {
       await recordAdminAudit(m, ctx, { action: 'ACTIVATE_ACCOUNT', targetType: 'USER', targetId: user.id, before: user.status, after: UserStatus.ACTIVE });
     });
     this.gate.invalidateUser(user.id);
-    return toUser((await ctx.ds.getRepository(UserAccountEntity).findOneBy({ id: user.id }))!);
+    return toUser((await ctx.db.primary.getRepository(UserAccountEntity).findOneBy({ id: user.id }))!);
   }
 
   /** NIC disables a user (SOP de-activation); their tokens stop working within the gate's cache bound. */
   async setUserStatus(ctx: RequestContext, input: UserStatusInput, enable: boolean): Promise<UserAccountType> {
     const id = parseId(input.userId, 'userId');
-    const user = await ctx.ds.getRepository(UserAccountEntity).findOneBy({ id });
+    const user = await ctx.db.primary.getRepository(UserAccountEntity).findOneBy({ id });
     if (!user) throw notFound(`No user with id ${id}.`);
     const from = enable ? UserStatus.DISABLED : UserStatus.ACTIVE;
     const to = enable ? UserStatus.ACTIVE : UserStatus.DISABLED;
     if (user.status !== from) {
       throw conflict(enable ? `User ${id} is ${user.status.toLowerCase()}, not disabled; nothing to enable.` : `User ${id} is ${user.status.toLowerCase()}; only an active user can be disabled.`);
     }
-    await ctx.ds.transaction(async (m) => {
+    await ctx.db.primary.transaction(async (m) => {
       await conditionalUpdate(m, UserAccountEntity, { status: to }, 'id = :id AND status = :from', { id, from }, `User ${id} changed at the same moment; reload and retry.`);
       await recordAdminAudit(m, ctx, { action: enable ? 'ENABLE_USER' : 'DISABLE_USER', targetType: 'USER', targetId: id, before: from, after: to, details: { reason: input.reason } });
     });
@@ -159,7 +159,7 @@ export class StaffService {
   async auditTrail(ctx: RequestContext, filter: AuditTrailFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<AuditEntryConnection> {
     const n = pageSize(first);
     // Newest first: the keyset runs downwards.
-    const qb = ctx.ds.getRepository(AdminAuditEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(n + 1);
+    const qb = ctx.db.primary.getRepository(AdminAuditEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(n + 1);
     const cursor = decodeIdCursor('audit', after);
     if (cursor !== null) qb.andWhere('a.id < :cursor', { cursor });
     if (filter?.targetType) qb.andWhere('a.target_type = :tt', { tt: filter.targetType });
