@@ -8,6 +8,7 @@ import { BenefitReportEntity } from '../modules/benefit/benefit.entity';
 import { AccessEventEntity, AccessLogHeadEntity, ScrapingAlertEntity, UsageDailyEntity } from '../modules/access/access.entity';
 import { AdminAuditEntity } from '../modules/oversight/oversight.entity';
 import { PendingActionEntity, SopNoticeEntity } from '../modules/sop/sop.entity';
+import { ApplicationPurposeEntity, PurposeEntity } from '../modules/purpose/purpose.entity';
 
 /** Every entity of the domain; the one list the DataSource, the tests and the CLI share. */
 export const ENTITIES = [
@@ -17,5 +18,5 @@ export const ENTITIES = [
   UserAccountEntity, ActivationTokenEntity, OutboxMessageEntity,
   BenefitReportEntity,
   AccessEventEntity, AccessLogHeadEntity, ScrapingAlertEntity, UsageDailyEntity, AdminAuditEntity,
-  DestructionInstructionEntity, SopNoticeEntity, PendingActionEntity,
+  DestructionInstructionEntity, SopNoticeEntity, PendingActionEntity, PurposeEntity, ApplicationPurposeEntity,
 ];

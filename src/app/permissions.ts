@@ -13,9 +13,10 @@ import { applicationStatusRules } from '../modules/me/me.rules';
 import { oversightRules } from '../modules/oversight/oversight.rules';
 import { benefitRules } from '../modules/benefit/benefit.rules';
 import { sopRules } from '../modules/sop/sop.rules';
+import { purposeRules } from '../modules/purpose/purpose.rules';
 
 /** Each module's rules, merged into one tree (STYLE.md habit 4). Add a module's rules here. */
-export const MODULE_RULES: IRules[] = [pwdRules, organizationRules, mouRules, applicationRules, staffRules, applicationStatusRules, oversightRules, benefitRules, sopRules];
+export const MODULE_RULES: IRules[] = [pwdRules, organizationRules, mouRules, applicationRules, staffRules, applicationStatusRules, oversightRules, benefitRules, sopRules, purposeRules];
 
 type RuleTree = Record<string, ShieldRule | Record<string, ShieldRule>>;
 

@@ -6,13 +6,14 @@ import { ApplicationResolver } from '../modules/application/application.resolver
 import { StaffResolver } from '../modules/staff/staff.resolver';
 import { OutboxResolver } from '../modules/staff/outbox.resolver';
 import { SopResolver } from '../modules/sop/sop.resolver';
+import { ApplicationPurposesResolver, PurposeResolver } from '../modules/purpose/purpose.resolver';
 import { OversightResolver } from '../modules/oversight/oversight.resolver';
 import { ApplicationStatusResolver } from '../modules/me/me.resolver';
 import { BenefitReportResultResolver, BenefitResolver } from '../modules/benefit/benefit.resolver';
 import type { Services } from './services';
 
 /** Every resolver of every module; the one list the schema is built from. */
-export const RESOLVERS = [PwdResolver, PwdEdgeResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, OutboxResolver, SopResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];
+export const RESOLVERS = [PwdResolver, PwdEdgeResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, OutboxResolver, SopResolver, PurposeResolver, ApplicationPurposesResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];
 
 /**
  * type-graphql's `container`: the resolver instances of one server, each constructed with its
@@ -28,6 +29,8 @@ export function resolverContainer(s: Services): ContainerType {
     [StaffResolver, new StaffResolver(s.staff)],
     [OutboxResolver, new OutboxResolver(s.outboxAdmin)],
     [SopResolver, new SopResolver(s.sop)],
+    [PurposeResolver, new PurposeResolver(s.purposes)],
+    [ApplicationPurposesResolver, new ApplicationPurposesResolver(s.purposes)],
     [ApplicationStatusResolver, new ApplicationStatusResolver(s.applicationStatus)],
     [OversightResolver, new OversightResolver(s.oversight)],
     [BenefitResolver, new BenefitResolver(s.benefit, s.benefitAnalytics)],

@@ -100,7 +100,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   const trusted = config.trustProxy.length ? buildBlockList(config.trustProxy) : null;
   const budgetDeps: BudgetDeps = {
     budget: services.budget,
-    budgetOf: (id) => services.gate.budgetOf(id),
+    budgetOf: (id, purposeId) => services.gate.budgetOf(id, purposeId),
     reportingFields: REPORTING_ROOT_FIELDS,
     countRequest: (id, day, d) => services.usage.add(id, day, d),
     rejected: (code) => { if (code === 'THROTTLED' || code === 'DAILY_RECORD_QUOTA_EXCEEDED') services.metrics.budgetRejections.inc({ code }); },

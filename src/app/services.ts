@@ -18,6 +18,8 @@ import { OrganizationService } from '../modules/organization/organization.servic
 import { MouService } from '../modules/mou/mou.service';
 import { DestructionService } from '../modules/mou/destruction.service';
 import { SopService } from '../modules/sop/sop.service';
+import { PurposeService } from '../modules/purpose/purpose.service';
+import { PurposeLoadWatch } from '../modules/access/purpose.load';
 import { SopSweep } from '../modules/sop/sop.sweep';
 import { ApplicationService } from '../modules/application/application.service';
 import { ApplicationAccessService } from '../modules/application/application-access.service';
@@ -54,6 +56,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     lookedUp: (app, udid, found) => scraping.observeLookup(app, udid, found),
     served: (app, udids) => scraping.observeServed(app, udids),
     firstAccess: (app, at) => reciprocity.noteAccess(app, at, () => gate.noteReciprocity(app, { firstRecordAccessAt: at })),
+    purposeLoad: (app, purposeId, recordsToday) => purposeLoad.observe(app, purposeId, recordsToday),
   };
   const accessRecords = new AccessRecords(usage, recordAdminAudit);
   // The SOP module hears of MoU ends and application steps through these (it is built after the services it uses).
@@ -64,7 +67,9 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     applicationDisabled: (...a: Parameters<SopService['applicationDisabled']>) => sop!.applicationDisabled(...a),
     ipsEmptied: (...a: Parameters<SopService['ipsEmptied']>) => sop!.ipsEmptied(...a),
   };
-  const application = new ApplicationService(gate, sopSteps);
+  const mou = new MouService(gate, sopSteps);
+  const purposes = new PurposeService(mou, gate);
+  const application = new ApplicationService(gate, sopSteps, purposes);
   // The outbox goes to SMTP_URL; in development without it, to the log; otherwise it waits in the table.
   const { smtpUrl, mailFrom } = deps.config;
   const mailer = smtpUrl ? new SmtpMailer(smtpUrl, mailFrom!) : deps.config.nodeEnv === 'development' ? new LogMailer(deps.log) : null;
@@ -73,10 +78,14 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
   });
   const staff = new StaffService(gate, outbox);
   const outboxAdmin = new OutboxService(outbox);
-  const mou = new MouService(gate, sopSteps);
   sop = new SopService(mou, application, staff, outboxAdmin);
   const sopSweep = new SopSweep(deps.ds, deps.clock, deps.log, sop, deps.config.sopSweepMs);
-  const budget = new BudgetService(deps.budgetStore ?? new MemoryBudgetStore(), deps.clock);
+  const budgetStore = deps.budgetStore ?? new MemoryBudgetStore();
+  const budget = new BudgetService(budgetStore, deps.clock);
+  const purposeLoad = new PurposeLoadWatch(budgetStore, deps.clock, deps.log, (id) => gate.purposeOf(...id), (app, at, evidence) => {
+    metrics.alertsRaised.inc({ kind: 'PURPOSE_LOAD_EXCEEDED' });
+    void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'PURPOSE_LOAD_EXCEEDED', windowStart: at, at, evidence });
+  });
   const benefit = new BenefitService(gate, (app, unknownToday, at) => {
     metrics.alertsRaised.inc({ kind: 'EXISTENCE_PROBING' });
     void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'EXISTENCE_PROBING', windowStart: at, at,
@@ -103,6 +112,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     benefitAnalytics: new BenefitAnalyticsService(reciprocity, accessRecords),
     organization: new OrganizationService(gate, staff, counters),
     mou,
+    purposes,
     destruction: new DestructionService(mou),
     sop,
     sopSweep,

@@ -170,7 +170,8 @@ describe('me: the application status', () => {
     }
     expect(charged).toBeGreaterThan(0);
     const me = (await t.op(MeDocument, {}, token)).data!.me;
-    expect(me.costBudget).toEqual({ maximumAvailable: 2000, currentlyAvailable: 2000 - charged, restoreRate: 0 });
+    // The budget fixed at admission: the gate restores at least 1 point a second (the test clock stands still).
+    expect(me.costBudget).toEqual({ maximumAvailable: 2000, currentlyAvailable: 2000 - charged, restoreRate: 1 });
     expect(me.dailyRecordQuota).toMatchObject({ limit: 10, used: 2, remaining: 8 });
   });
 

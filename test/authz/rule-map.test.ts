@@ -19,7 +19,7 @@ async function reaches(type: string, field: string, principal: Principal): Promi
   return res === true;
 }
 
-const APP: Principal = { kind: 'application', applicationId: 1, organizationId: 1, clientId: 'c', scopes: new Set(ALL_SCOPES) };
+const APP: Principal = { kind: 'application', applicationId: 1, organizationId: 1, clientId: 'c', scopes: new Set(ALL_SCOPES), purposeId: 1, purposeCode: 'APP-1', consentRequired: false };
 const user = (role: Role): Principal => ({ kind: 'user', userId: 1, role, organizationId: role === Role.PARTNER_ADMIN ? 1 : null, email: 'x@example.org' });
 
 describe('the merged rule map', () => {

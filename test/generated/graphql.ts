@@ -60,6 +60,8 @@ export type ApproveApplicationInput = {
   costRestoreRate?: number | null | undefined;
   /** Daily cap of distinct PwD records this application may read */
   dailyRecordQuota: number;
+  /** The approved purposes of its organisation the application may use (their scopes must cover `scopes`); without it, the application's own purpose APP-<id> gets these scopes and this quota */
+  purposeIds?: Array<string | number> | null | undefined;
   /** Scopes granted; must be among those requested when any were requested */
   scopes: Array<Scope>;
 };

@@ -10,6 +10,8 @@ export interface AccessEventInput {
   requestId: string;
   sourceIp: string;
   occurredAt: Date;
+  /** The purpose of the token (DESIGN.md §11); absent on events from before purposes. */
+  purposeId?: number | null;
 }
 
 /** Where resolvers put access events. The implementation batches them off the request path. */

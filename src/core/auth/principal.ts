@@ -10,6 +10,11 @@ export type Principal =
       clientId: string;
       /** Scopes on this token (approved scopes, possibly narrowed at /oauth/token). */
       scopes: ReadonlySet<Scope>;
+      /** The approved purpose the token was issued for (DESIGN.md §11): its scopes and daily quota apply. */
+      purposeId: number;
+      purposeCode: string;
+      /** The purpose rests on consent: each record needs a live consent artefact covering it. */
+      consentRequired: boolean;
     }
   | { kind: 'user'; userId: number; role: Role; organizationId: number | null; email: string };
 

@@ -8,7 +8,7 @@ export const USER_TOKEN_TTL_S = 15 * 60;
 const ISSUER = 'udid-exchange';
 
 export type TokenClaims =
-  | { typ: 'app'; applicationId: number; organizationId: number; clientId: string; scopes: Scope[] }
+  | { typ: 'app'; applicationId: number; organizationId: number; clientId: string; scopes: Scope[]; /** The purpose the token was issued for (absent on tokens from before purposes). */ purposeId?: number }
   | { typ: 'user'; userId: number; role: Role; organizationId: number | null; email: string };
 
 /** Verified tokens kept (LRU by insertion): a partner reuses one token for up to 15 minutes. */
@@ -33,7 +33,7 @@ export class TokenService {
     const iat = Math.floor(this.now().getTime() / 1000);
     const payload =
       claims.typ === 'app'
-        ? { typ: 'app', org: claims.organizationId, cid: claims.clientId, scope: claims.scopes.join(' ') }
+        ? { typ: 'app', org: claims.organizationId, cid: claims.clientId, scope: claims.scopes.join(' '), ...(claims.purposeId ? { pur: claims.purposeId } : {}) }
         : { typ: 'user', role: claims.role, org: claims.organizationId, email: claims.email };
     const sub = String(claims.typ === 'app' ? claims.applicationId : claims.userId);
     const token = await new SignJWT(payload)
@@ -73,6 +73,10 @@ export class TokenService {
       if (payload.typ === 'app') {
         const scopes = String(payload.scope ?? '').split(' ').filter(isScope);
         claims = { typ: 'app', applicationId: sub, organizationId: Number(payload.org), clientId: String(payload.cid), scopes };
+        if (payload.pur !== undefined) {
+          if (!Number.isInteger(payload.pur) || Number(payload.pur) < 1) throw new Error('bad pur');
+          claims.purposeId = Number(payload.pur);
+        }
       } else if (payload.typ === 'user') {
         claims = { typ: 'user', userId: sub, role: payload.role as Role, organizationId: payload.org == null ? null : Number(payload.org), email: String(payload.email) };
       } else {

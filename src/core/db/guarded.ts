@@ -22,3 +22,6 @@ export async function conditionalUpdate<T extends ObjectLiteral>(
   const r = await m.createQueryBuilder().update(entity).set(set as never).where(where, params).execute();
   if (!r.affected) throw conflict(message);
 }
+
+/** A unique-key violation on SQLite or MySQL/MariaDB (the once-only guards rely on it). */
+export const isUniqueViolation = (e: unknown): boolean => /UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/i.test(String((e as Error)?.message ?? e));

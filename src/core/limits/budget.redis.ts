@@ -90,12 +90,12 @@ export class RedisBudgetStore implements BudgetStore {
     return this.bucket(key, b, nowMs, cost, 'take');
   }
 
-  async reserveRecords(id: number, day: string, udids: string[], quota: number): Promise<{ admitted: boolean[]; recordsToday: number }> {
+  async reserveRecords(id: string, day: string, udids: string[], quota: number): Promise<{ admitted: boolean[]; recordsToday: number }> {
     const out = await this.scripts.udxReserve(`${this.prefix}records:${id}:${day}`, quota, ...udids);
     return { admitted: out.slice(0, udids.length).map((v) => Number(v) === 1), recordsToday: Number(out[udids.length]) };
   }
 
-  async recordsToday(id: number, day: string): Promise<number> {
+  async recordsToday(id: string, day: string): Promise<number> {
     return this.redis.scard(`${this.prefix}records:${id}:${day}`);
   }
 
@@ -156,8 +156,8 @@ export class ResilientBudgetStore implements BudgetStore {
   available(key: BucketKey, b: BucketSettings, nowMs: number) { return this.run((s) => s.available(key, b, nowMs)); }
   charge(key: BucketKey, cost: number, b: BucketSettings, nowMs: number) { return this.run((s) => s.charge(key, cost, b, nowMs)); }
   take(key: BucketKey, cost: number, b: BucketSettings, nowMs: number) { return this.run((s) => s.take(key, cost, b, nowMs)); }
-  reserveRecords(id: number, day: string, udids: string[], quota: number) { return this.run((s) => s.reserveRecords(id, day, udids, quota)); }
-  recordsToday(id: number, day: string) { return this.run((s) => s.recordsToday(id, day)); }
+  reserveRecords(id: string, day: string, udids: string[], quota: number) { return this.run((s) => s.reserveRecords(id, day, udids, quota)); }
+  recordsToday(id: string, day: string) { return this.run((s) => s.recordsToday(id, day)); }
   countDaily(key: string, day: string, by: number) { return this.run((s) => s.countDaily(key, day, by)); }
   async ping(): Promise<void> { await this.run((s) => s.ping()); }
   close(): Promise<void> { return this.primary.close(); }

@@ -67,15 +67,18 @@ export class BudgetService {
     return costReport(reserved, actual, b, left);
   }
 
-  /** The read budget as it stands (for `me` and for rejected requests). */
-  async status(applicationId: number, b: AppBudget): Promise<{ currentlyAvailable: number; recordsToday: number }> {
+  /** The read budget as it stands (for `me` and for rejected requests); records counted under the purpose's quota. */
+  async status(applicationId: number, b: AppBudget, purposeId?: number): Promise<{ currentlyAvailable: number; recordsToday: number }> {
     const [available, recordsToday] = await Promise.all([
       this.store.available(bucketKey(applicationId, 'read'), b, this.clock.nowMs()),
-      this.store.recordsToday(applicationId, this.clock.today()),
+      this.store.recordsToday(quotaSubject(applicationId, purposeId), this.clock.today()),
     ]);
     return { currentlyAvailable: Math.max(0, Math.floor(available)), recordsToday };
   }
 }
+
+/** What the daily distinct-record quota counts: an application's records under one purpose (or, for tokens without one, the application's). */
+export const quotaSubject = (applicationId: number, purposeId?: number): string => (purposeId ? `${applicationId}/${purposeId}` : String(applicationId));
 
 /** The error of a record withheld because the daily distinct-record quota is used up. */
 export function quotaExceeded(now: Date, dailyRecordQuota: number, recordsToday: number): DomainError {

@@ -28,9 +28,9 @@ export interface BudgetStore {
    * again; a new one is admitted only while fewer than `quota` distinct records were disclosed
    * (quota 0: no cap). Returns which were admitted (in order) and the distinct count after.
    */
-  reserveRecords(applicationId: number, day: string, udids: string[], quota: number): Promise<{ admitted: boolean[]; recordsToday: number }>;
+  reserveRecords(subject: string, day: string, udids: string[], quota: number): Promise<{ admitted: boolean[]; recordsToday: number }>;
   /** Distinct records disclosed today. */
-  recordsToday(applicationId: number, day: string): Promise<number>;
+  recordsToday(subject: string, day: string): Promise<number>;
   /** Adds `by` to a counter that lives until the end of `day`; returns the new value. */
   countDaily(key: string, day: string, by: number): Promise<number>;
   /** 'memory', 'ok' (Redis) or 'degraded' (Redis configured but unreachable: local counters in use). */
@@ -78,7 +78,7 @@ export class MemoryBudgetStore implements BudgetStore {
     return { taken: true, left: level - cost };
   }
 
-  async reserveRecords(id: number, day: string, udids: string[], quota: number): Promise<{ admitted: boolean[]; recordsToday: number }> {
+  async reserveRecords(id: string, day: string, udids: string[], quota: number): Promise<{ admitted: boolean[]; recordsToday: number }> {
     const key = `${id}:${day}`;
     let set = this.records.get(key);
     if (!set) {
@@ -95,7 +95,7 @@ export class MemoryBudgetStore implements BudgetStore {
     return { admitted, recordsToday: set.size };
   }
 
-  async recordsToday(id: number, day: string): Promise<number> {
+  async recordsToday(id: string, day: string): Promise<number> {
     return this.records.get(`${id}:${day}`)?.size ?? 0;
   }
 

@@ -79,7 +79,7 @@ export function staticLimits(schema: GraphQLSchema): RequestHandler {
 /** What the budget gate and the cost plugin need of the running instance. */
 export interface BudgetDeps {
   budget: BudgetService;
-  budgetOf(applicationId: number): AppBudget;
+  budgetOf(applicationId: number, purposeId?: number): AppBudget;
   /** Root fields whose operations are paid from the reporting bucket (benefit reporting and `me`). */
   reportingFields: ReadonlySet<string>;
   countRequest(applicationId: number, day: string, d: { requests?: number; errors?: number; records?: number; cost?: number; distinctRecords?: number }): void;
@@ -104,7 +104,7 @@ export function budgetGate(deps: BudgetDeps): RequestHandler {
     const p = ctx.principal;
     if (p.kind !== 'application') return next();
     try {
-      cost.budget = ctx.ledger.budget = deps.budgetOf(p.applicationId);
+      cost.budget = ctx.ledger.budget = deps.budgetOf(p.applicationId, p.purposeId);
       cost.kind = cost.rootFields.length && cost.rootFields.every((f) => deps.reportingFields.has(f)) ? 'report' : 'read';
       await deps.budget.reserve(p.applicationId, cost.kind, cost.budget, cost.requested);
       cost.reserved = cost.requested;

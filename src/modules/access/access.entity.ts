@@ -24,6 +24,8 @@ export class AccessEventEntity {
   @Str(40) requestId!: string;
   @Str(64) sourceIp!: string;
   @DateTimeColumn() occurredAt!: Date;
+  /** The purpose of the token (null on events from before purposes). */
+  @Column({ type: 'int', nullable: true }) purposeId!: number | null;
   @Str(64) prevHash!: string;
   @Str(64) hash!: string;
 }

@@ -31,15 +31,16 @@ export class AccessRecords {
   accessEvents(ctx: RequestContext, q: AccessEventQuery): Promise<Row[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (q.beforeId) { where.push('id < ?'); params.push(q.beforeId); }
-    if (q.applicationId) { where.push('application_id = ?'); params.push(q.applicationId); }
-    if (q.udid) { where.push('udid = ?'); params.push(q.udid); }
-    if (q.from) { where.push('occurred_at >= ?'); params.push(toDbDateTime(q.from)); }
-    if (q.to) { where.push('occurred_at < ?'); params.push(toDbDateTime(q.to)); }
+    if (q.beforeId) { where.push('e.id < ?'); params.push(q.beforeId); }
+    if (q.applicationId) { where.push('e.application_id = ?'); params.push(q.applicationId); }
+    if (q.udid) { where.push('e.udid = ?'); params.push(q.udid); }
+    if (q.from) { where.push('e.occurred_at >= ?'); params.push(toDbDateTime(q.from)); }
+    if (q.to) { where.push('e.occurred_at < ?'); params.push(toDbDateTime(q.to)); }
     params.push(q.limit);
     return ctx.db.read().query(
-      `SELECT id, application_id, organization_id, udid, source, scopes, fields, operation_name, request_id, source_ip, occurred_at
-         FROM access_event ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`, params);
+      `SELECT e.id, e.application_id, e.organization_id, e.udid, e.source, e.scopes, e.fields, e.operation_name, e.request_id, e.source_ip, e.occurred_at,
+              p.code AS purpose_code
+         FROM access_event e LEFT JOIN purpose p ON p.id = e.purpose_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.id DESC LIMIT ?`, params);
   }
 
   /** The UDID most recently served to a partner (null when the log is empty): the explorer's sample. */
@@ -51,10 +52,11 @@ export class AccessRecords {
   /** Per application and organisation that accessed this UDID: count, first and last access. */
   recordAccess(ctx: RequestContext, udid: string): Promise<Row[]> {
     return ctx.db.read().query(
-      `SELECT e.application_id, e.organization_id, a.name AS application_name, o.name AS organization_name,
+      `SELECT e.application_id, e.organization_id, a.name AS application_name, o.name AS organization_name, p.code AS purpose_code,
               COUNT(*) AS n, MIN(e.occurred_at) AS first_at, MAX(e.occurred_at) AS last_at
          FROM access_event e JOIN application a ON a.id = e.application_id JOIN organization o ON o.id = e.organization_id
-        WHERE e.udid = ? GROUP BY e.application_id, e.organization_id, a.name, o.name ORDER BY MAX(e.occurred_at) DESC`, [udid]);
+         LEFT JOIN purpose p ON p.id = e.purpose_id
+        WHERE e.udid = ? GROUP BY e.application_id, e.organization_id, a.name, o.name, p.code ORDER BY MAX(e.occurred_at) DESC`, [udid]);
   }
 
   /** Access events (n) and distinct UDIDs (d) per application, occurred_at within [from, to] (database datetimes, UTC). */

@@ -20,10 +20,24 @@ interface GateEntry {
   mous: { effectiveFrom: string; expiresOn: string; terminatedOn: string | null }[];
   allow: BlockList;
   budget: AppBudget;
+  /** The purposes the application is approved for (granted, not revoked), by id. */
+  purposes: Map<number, GatePurpose>;
   reciprocity: ReciprocityState;
   loadedAt: number;
-  /** Token scopes (space-joined) → the scopes still approved among them. */
+  /** Purpose id and token scopes (space-joined) → the scopes still approved among them. */
   effectiveScopes: Map<string, ReadonlySet<Scope>>;
+}
+
+/** A purpose as the gate judges it: status, scopes and the budget of a token for it (its daily quota). */
+export interface GatePurpose {
+  id: number;
+  code: string;
+  status: string;
+  reason: string | null;
+  legalBasis: string;
+  scopes: ReadonlySet<Scope>;
+  estimatedDailyPersons: number;
+  budget: AppBudget;
 }
 
 /** What the reciprocity rule (DESIGN.md §8) needs to know about an application. */
@@ -105,12 +119,20 @@ export class RequestGate {
     return { kind: 'user', userId: claims.userId, role: u.role, organizationId: u.organizationId, email: claims.email };
   }
 
-  /** Budget settings of an application admitted in this request (cached with the gate entry). */
-  /** The budget of an application admitted by this gate (fail closed: never a default for one it has not loaded). */
-  budgetOf(applicationId: number): AppBudget {
-    const b = this.cache.get(applicationId)?.budget;
-    if (!b) throw new Error(`the gate holds no budget for application ${applicationId}; it was not admitted`);
+  /**
+   * The budget of an application admitted by this gate, with the daily quota of the token's purpose
+   * (fail closed: never a default for one it has not loaded).
+   */
+  budgetOf(applicationId: number, purposeId?: number): AppBudget {
+    const e = this.cache.get(applicationId);
+    const b = purposeId === undefined ? e?.budget : e?.purposes.get(purposeId)?.budget;
+    if (!b) throw new Error(`the gate holds no budget for application ${applicationId}${purposeId === undefined ? '' : ` and purpose ${purposeId}`}; it was not admitted`);
     return b;
+  }
+
+  /** A purpose of an application admitted by this gate (the load alert reads its declared daily persons). */
+  purposeOf(applicationId: number, purposeId: number): GatePurpose | undefined {
+    return this.cache.get(applicationId)?.purposes.get(purposeId);
   }
 
   /**
@@ -142,13 +164,15 @@ export class RequestGate {
     if (e.suspended && !(e.suspended.kind === 'RECIPROCITY' && reportingOnly?.())) {
       throw new DomainError('SHARING_SUSPENDED', e.suspended.reason ?? 'Data sharing with this application is suspended by DEPwD.', { suspensionKind: e.suspended.kind });
     }
-    // A token never carries more than is approved now, even if approval narrowed since it was issued.
-    // The effective set is kept with the cached entry (read-only, shared by the requests of that token).
-    const tokenScopes = claims.scopes.join(' ');
+    const purpose = this.purposeFor(e, claims, reportingOnly);
+    // A token never carries more than is approved now (for the application and for its purpose), even if
+    // approval narrowed since it was issued. The effective set is kept with the cached entry (read-only,
+    // shared by the requests of that token).
+    const tokenScopes = `${purpose.id} ${claims.scopes.join(' ')}`;
     let scopes = e.effectiveScopes.get(tokenScopes);
     if (!scopes) {
       const approved = new Set(e.approvedScopes);
-      scopes = new Set(claims.scopes.filter((s) => approved.has(s)));
+      scopes = new Set(claims.scopes.filter((s) => approved.has(s) && purpose.scopes.has(s)));
       if (e.effectiveScopes.size < 64) e.effectiveScopes.set(tokenScopes, scopes);
     }
     return {
@@ -157,7 +181,31 @@ export class RequestGate {
       organizationId: e.organizationId,
       clientId: claims.clientId,
       scopes,
+      purposeId: purpose.id,
+      purposeCode: purpose.code,
+      consentRequired: purpose.legalBasis === 'CONSENT',
     };
+  }
+
+  /**
+   * The token's purpose, approved for the application now. A token from before purposes names none: it
+   * stands for the application's only purpose. A suspended purpose still lets benefit reporting through
+   * (reporting is never blocked by a read restriction).
+   */
+  private purposeFor(e: GateEntry, claims: Extract<TokenClaims, { typ: 'app' }>, reportingOnly?: () => boolean): GatePurpose {
+    const id = claims.purposeId ?? (e.purposes.size === 1 ? e.purposes.keys().next().value! : null);
+    const purpose = id === null ? undefined : e.purposes.get(id);
+    if (!purpose) {
+      throw new DomainError('PURPOSE_NOT_APPROVED', claims.purposeId
+        ? 'The purpose of this token is no longer one this application is approved for; request a new token naming an approved purpose (POST /oauth/token, purpose=).'
+        : 'This token names no purpose; request a new token naming one of the application\'s approved purposes (POST /oauth/token, purpose=).');
+    }
+    if (purpose.status !== 'APPROVED' && !(purpose.status === 'SUSPENDED' && reportingOnly?.())) {
+      throw new DomainError('PURPOSE_NOT_APPROVED', purpose.status === 'SUSPENDED'
+        ? `Purpose ${purpose.code} is suspended by DEPwD${purpose.reason ? `: ${purpose.reason}` : ''}. Records cannot be read for it until DEPwD resumes it; benefit reporting goes on.`
+        : `Purpose ${purpose.code} is ${purpose.status.toLowerCase()}, not approved; DEPwD approves purposes (approvePurpose).`, { purpose: purpose.code, purposeStatus: purpose.status });
+    }
+    return purpose;
   }
 
   /**
@@ -192,10 +240,18 @@ export class RequestGate {
     if (!rows.length) { this.cache.delete(applicationId); return null; }
     const r = rows[0];
     const orgId = Number(r.organization_id);
-    const [mous, ips]: [Record<string, unknown>[], Record<string, unknown>[]] = await Promise.all([
+    const [mous, ips, purposes]: [Record<string, unknown>[], Record<string, unknown>[], Record<string, unknown>[]] = await Promise.all([
       this.ds.query('SELECT effective_from, expires_on, terminated_on FROM mou WHERE organization_id = ? ORDER BY effective_from DESC, id DESC', [orgId]),
       this.ds.query('SELECT cidr FROM application_ip WHERE application_id = ? AND revoked_at IS NULL', [applicationId]),
+      this.ds.query(
+        `SELECT p.id, p.code, p.status, p.status_reason, p.legal_basis, p.scopes, p.daily_record_quota, p.estimated_daily_persons
+           FROM application_purpose ap JOIN purpose p ON p.id = ap.purpose_id WHERE ap.application_id = ? AND ap.revoked_at IS NULL`, [applicationId]),
     ]);
+    const budget: AppBudget = {
+      capacity: Number(r.cost_budget ?? DEFAULT_BUDGET.capacity),
+      restoreRate: Math.max(1, Number(r.cost_restore_rate ?? DEFAULT_BUDGET.restoreRate)),
+      dailyRecordQuota: Number(r.daily_record_quota ?? 0),
+    };
     const entry: GateEntry = {
       applicationId,
       appStatus: String(r.status),
@@ -209,11 +265,13 @@ export class RequestGate {
         terminatedOn: fromDbDate(m.terminated_on as string | null),
       })),
       allow: buildBlockList(ips.map((i) => String(i.cidr))),
-      budget: {
-        capacity: Number(r.cost_budget ?? DEFAULT_BUDGET.capacity),
-        restoreRate: Math.max(1, Number(r.cost_restore_rate ?? DEFAULT_BUDGET.restoreRate)),
-        dailyRecordQuota: Number(r.daily_record_quota ?? 0),
-      },
+      budget,
+      purposes: new Map(purposes.map((p) => [Number(p.id), {
+        id: Number(p.id), code: String(p.code), status: String(p.status), reason: (p.status_reason as string | null) ?? null, legalBasis: String(p.legal_basis),
+        scopes: new Set(JSON.parse(String(p.scopes)) as Scope[]), estimatedDailyPersons: Number(p.estimated_daily_persons),
+        // A purpose's quota is its own; 0 (not approved yet) is never "unlimited" here: at least 1 is required to read.
+        budget: { ...budget, dailyRecordQuota: Math.max(1, Number(p.daily_record_quota)) },
+      }])),
       reciprocity: {
         firstRecordAccessAt: fromDbDateTime(r.first_record_access_at as string | null),
         lastBenefitReportAt: fromDbDateTime(r.last_benefit_report_at as string | null),

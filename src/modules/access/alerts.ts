@@ -3,7 +3,7 @@ import type { Logger } from '../../core/logger';
 import { toDbDateTime } from '../../core/db/columns';
 
 /** Alert kinds raised outside the window detector (DESIGN.md §11). */
-export type AccessAlertKind = 'VERIFY_BRUTE_FORCE' | 'EXISTENCE_PROBING';
+export type AccessAlertKind = 'VERIFY_BRUTE_FORCE' | 'EXISTENCE_PROBING' | 'PURPOSE_LOAD_EXCEEDED';
 
 /**
  * Stores one open scraping alert (visible to analysts in `scrapingAlerts`), off the request path.

@@ -3,7 +3,7 @@ import type { AccessEventSink } from '../../core/audit/access-sink';
 import type { DisclosureSource, Ledger } from '../../core/request/context';
 import type { Clock } from '../../core/clock';
 import type { DomainError } from '../../core/errors/errors';
-import { AppBudget, quotaExceeded } from '../../core/limits/budget.service';
+import { AppBudget, quotaExceeded, quotaSubject } from '../../core/limits/budget.service';
 import type { BudgetStore } from '../../core/limits/budget.store';
 
 /** What the ledger reports to: scraping detection and the reciprocity clock (ledger subscribers). */
@@ -14,6 +14,8 @@ export interface DisclosureSubscribers {
   served(applicationId: number, udids: ReadonlySet<string>): void;
   /** The first record disclosed to an application starts its reporting clock (DESIGN.md §8). */
   firstAccess(applicationId: number, at: Date): void;
+  /** Distinct records today under a purpose, after a reservation (the purpose's declared load is watched). */
+  purposeLoad(applicationId: number, purposeId: number, recordsToday: number): void;
 }
 
 /**
@@ -57,8 +59,9 @@ export class DisclosureLedger implements Ledger {
   async admit(udids: string[]): Promise<(DomainError | null)[]> {
     const a = this.app();
     if (!a || !udids.length) return udids.map(() => null);
-    const { admitted, recordsToday } = await this.store.reserveRecords(a.p.applicationId, this.clock.today(), udids, a.budget.dailyRecordQuota);
+    const { admitted, recordsToday } = await this.store.reserveRecords(quotaSubject(a.p.applicationId, a.p.purposeId), this.clock.today(), udids, a.budget.dailyRecordQuota);
     this.recordsToday = recordsToday;
+    this.subscribers.purposeLoad(a.p.applicationId, a.p.purposeId, recordsToday);
     return admitted.map((ok) => {
       if (ok) return null;
       this.withheld++;
@@ -105,7 +108,7 @@ export class DisclosureLedger implements Ledger {
       for (const udid of e.udids) {
         this.sink.record({
           applicationId: p.applicationId, organizationId: p.organizationId, udid, source: e.source, scopes, fields: e.fields,
-          operationName, requestId, sourceIp: ip, occurredAt: now,
+          operationName, requestId, sourceIp: ip, occurredAt: now, purposeId: p.purposeId,
         });
       }
     }

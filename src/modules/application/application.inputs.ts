@@ -62,6 +62,8 @@ export class ApproveApplicationInput {
   @ArrayMinSize(1, { message: 'scopes must grant at least one scope' }) @ArrayUnique() @IsEnum(ScopeName, { each: true }) scopes!: ScopeName[];
   @Field(() => Int, { description: 'Daily cap of distinct PwD records this application may read' })
   @IsInt() @Min(1) @Max(10_000_000) dailyRecordQuota!: number;
+  @Field(() => [ID], { nullable: true, description: 'The approved purposes of its organisation the application may use (their scopes must cover `scopes`); without it, the application\'s own purpose APP-<id> gets these scopes and this quota' })
+  @IsOptional() @ArrayMinSize(1, { message: 'purposeIds must name at least one purpose' }) @ArrayMaxSize(20) purposeIds?: string[];
   @Field(() => Int, { nullable: true, description: 'Cost-point bucket capacity (default 2000)' }) @IsOptional() @IsInt() @Min(100) @Max(100_000) costBudget?: number;
   @Field(() => Int, { nullable: true, description: 'Cost points restored per second (default 100)' }) @IsOptional() @IsInt() @Min(1) @Max(10_000) costRestoreRate?: number;
 }

@@ -15,6 +15,7 @@ import { ApplicationEntity, ApplicationIpEntity, ApplicationStatus } from './app
 import { ApplicationFilter, ApproveApplicationInput, CreateApplicationInput, ReasonInput } from './application.inputs';
 import { ApplicationConnection, ApplicationType, toApplication } from './application.types';
 import { actorOf, SharingSuspension } from '../access/sharing.suspension';
+import type { PurposeGrants } from '../purpose/purpose.service';
 
 /** What other modules learn of an application's de-activation steps (the SOP module closes its tasks). */
 export interface ApplicationStepListener {
@@ -29,7 +30,7 @@ const NO_LISTENER: ApplicationStepListener = { applicationDisabled: async () => 
  */
 export class ApplicationService {
   /** `steps`: told, in the step's transaction, when an application is disabled or its allowlist emptied (the SOP's open tasks close). */
-  constructor(private readonly gate: RequestGate, private readonly steps: ApplicationStepListener = NO_LISTENER) {}
+  constructor(private readonly gate: RequestGate, private readonly steps: ApplicationStepListener = NO_LISTENER, private readonly purposes: PurposeGrants | null = null) {}
 
   /** An organisation's applications with how many allowlisted IPs each still has, read in the caller's transaction. */
   async accessHoldersOf(m: EntityManager, organizationId: number): Promise<{ id: number; name: string; disabled: boolean; activeIps: number }[]> {
@@ -120,7 +121,9 @@ export class ApplicationService {
         status: ApplicationStatus.APPROVED, approvedScopes: scopes, dailyRecordQuota: input.dailyRecordQuota,
         costBudget: input.costBudget ?? app.costBudget, costRestoreRate: input.costRestoreRate ?? app.costRestoreRate, approvedAt: now, updatedAt: now,
       }, `Application ${app.id}`);
-      await recordAdminAudit(m, ctx, { action: 'APPROVE_APPLICATION', targetType: 'APPLICATION', targetId: app.id, before: app.status, after: ApplicationStatus.APPROVED, details: { scopes, dailyRecordQuota: input.dailyRecordQuota } });
+      const purposeIds = input.purposeIds ? [...new Set(input.purposeIds.map((id) => parseId(id, 'purposeIds')))] : null;
+      const granted = this.purposes ? await this.purposes.approveApplication(m, ctx, app, scopes, input.dailyRecordQuota, purposeIds) : [];
+      await recordAdminAudit(m, ctx, { action: 'APPROVE_APPLICATION', targetType: 'APPLICATION', targetId: app.id, before: app.status, after: ApplicationStatus.APPROVED, details: { scopes, dailyRecordQuota: input.dailyRecordQuota, purposeIds: granted } });
     });
     this.gate.invalidateApplication(app.id);
     return toApplication(await this.get(ctx, app.id));

@@ -73,20 +73,40 @@ export function oauthRouter(deps: OauthDeps, trusted: BlockList | null = null): 
         return oauthError(res, 400, 'unauthorized_client', app.status === 'DISABLED'
           ? 'This application has been disabled by NIC.' : 'This application is not approved yet; DEPwD must approve its scopes first.');
       }
-      const approved: Scope[] = app.approved_scopes ? JSON.parse(String(app.approved_scopes)) : [];
+      // The token names one approved purpose (DESIGN.md §11); its scopes bound the token's.
+      const purposes: { id: number; code: string; status: string; scopes: string }[] = await deps.ds.query(
+        `SELECT p.id, p.code, p.status, p.scopes FROM application_purpose ap JOIN purpose p ON p.id = ap.purpose_id
+          WHERE ap.application_id = ? AND ap.revoked_at IS NULL ORDER BY p.id`, [app.id]);
+      const usable = purposes.filter((p) => p.status === 'APPROVED');
+      let purpose: (typeof purposes)[number] | undefined;
+      if (body.purpose !== undefined) {
+        if (typeof body.purpose !== 'string' || !body.purpose.trim()) return oauthError(res, 400, 'invalid_request', 'purpose must be the code of one of the application\'s approved purposes.');
+        const code = body.purpose.trim().slice(0, 40);
+        purpose = purposes.find((p) => p.code === code);
+        if (!purpose) return oauthError(res, 400, 'invalid_scope', `This application is not approved for a purpose ${code}. Approved: ${usable.map((p) => p.code).join(' ') || 'none'}.`);
+        if (purpose.status !== 'APPROVED') return oauthError(res, 400, 'invalid_scope', `Purpose ${code} is ${purpose.status.toLowerCase()}; tokens are issued only for approved purposes.`);
+      } else if (usable.length === 1) {
+        purpose = usable[0];
+      } else {
+        return oauthError(res, 400, usable.length ? 'invalid_request' : 'invalid_scope', usable.length
+          ? `Name the purpose of this token: purpose=<code>, one of ${usable.map((p) => p.code).join(' ')}.`
+          : 'This application is approved for no purpose that is approved now; DEPwD must approve one first.');
+      }
+      const purposeScopes = new Set(JSON.parse(String(purpose.scopes)) as Scope[]);
+      const approved: Scope[] = (app.approved_scopes ? JSON.parse(String(app.approved_scopes)) as Scope[] : []).filter((s) => purposeScopes.has(s));
       let scopes = approved;
       if (typeof body.scope === 'string' && body.scope.trim()) {
         const asked = body.scope.trim().split(/\s+/);
         const bad = asked.filter((s) => !isScope(s) || !approved.includes(s as Scope));
-        if (bad.length) return oauthError(res, 400, 'invalid_scope', `Not approved for this application: ${bad.join(' ')}. Approved: ${approved.join(' ')}.`);
+        if (bad.length) return oauthError(res, 400, 'invalid_scope', `Not approved for this application and purpose ${purpose.code}: ${bad.join(' ')}. Approved: ${approved.join(' ')}.`);
         scopes = [...new Set(asked as Scope[])];
       }
       const { token, expiresIn } = await deps.tokens.issue({
-        typ: 'app', applicationId: Number(app.id), organizationId: Number(app.organization_id), clientId: creds.id, scopes,
+        typ: 'app', applicationId: Number(app.id), organizationId: Number(app.organization_id), clientId: creds.id, scopes, purposeId: Number(purpose.id),
       });
       void deps.ds.query('UPDATE client_credential SET last_used_at = ? WHERE id = ?', [toDbDateTime(deps.clock.now()), secrets[0].id]).catch(() => undefined);
       res.setHeader('Cache-Control', 'no-store');
-      res.json({ access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: scopes.join(' ') });
+      res.json({ access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: scopes.join(' '), purpose: purpose.code });
     } catch (err) {
       next(err);
     }

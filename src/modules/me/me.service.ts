@@ -42,8 +42,10 @@ export class ApplicationStatusService {
     view.approvedScopes = approved.filter(isScope).sort().map(scopeToName);
     view.mou = this.mouInForce(mous, today);
     // The levels the gate enforces (the budget store: this process, or Redis shared by every replica).
-    const budget = { capacity: Number(app.cost_budget), restoreRate: Number(app.cost_restore_rate), dailyRecordQuota: Number(app.daily_record_quota) };
-    const { currentlyAvailable, recordsToday } = await this.budget.status(p.applicationId, budget);
+    // The budget fixed at admission carries the daily quota of the token's purpose.
+    const budget = ctx.ledger.budget ?? { capacity: Number(app.cost_budget), restoreRate: Number(app.cost_restore_rate), dailyRecordQuota: Number(app.daily_record_quota) };
+    const { currentlyAvailable, recordsToday } = await this.budget.status(p.applicationId, budget, p.purposeId);
+    view.purpose = p.purposeCode;
     view.costBudget = { maximumAvailable: budget.capacity, currentlyAvailable: Math.min(budget.capacity, currentlyAvailable), restoreRate: budget.restoreRate };
     const limit = budget.dailyRecordQuota;
     const used = recordsToday;

@@ -62,6 +62,7 @@ export class ApplicationStatusView {
   @Field(() => ApplicationSummary) application!: ApplicationSummary;
   @Field(() => OrganizationSummary) organization!: OrganizationSummary;
   @Field(() => [ScopeName], { description: 'Scopes on this token' }) grantedScopes!: ScopeName[];
+  @Field({ description: 'The approved purpose this token was issued for (its scopes and daily quota apply)' }) purpose!: string;
   @Field(() => [ScopeName], { description: 'Scopes DEPwD approved for this application' }) approvedScopes!: ScopeName[];
   @Field(() => MouValidity, { nullable: true }) mou!: MouValidity | null;
   @Field(() => CostBudget) costBudget!: CostBudget;

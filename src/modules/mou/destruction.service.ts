@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/request/context';
+import { isUniqueViolation } from '../../core/db/guarded';
 import { recordAdminAudit } from '../oversight/admin-audit';
 import { visibleOrg } from '../../core/auth/actor';
 import { badInput, conflict } from '../../core/errors/errors';
@@ -10,7 +11,6 @@ import { DestructionInstructionEntity, DestructionMethod } from './destruction.e
 import { DestructionInstructionConnection, DestructionInstructionType, DestructionStatus, toDestructionInstruction } from './destruction.types';
 import { AttestDataDestructionInput, DestructionInstructionFilter, IssueDestructionInstructionInput } from './mou.inputs';
 
-const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/i.test(String((e as Error)?.message ?? e));
 
 /** MoU 6.2: DEPwD instructs (return or destroy, by when); the partner's attestation answers; analysts see what is overdue. */
 export class DestructionService {

@@ -54,6 +54,12 @@ export class MouService {
     return mous.some((x) => x.id !== exceptMouId && isInForce(x, today));
   }
 
+  /** The organisation's MoU in force today (the latest effective one), or null; read in the caller's transaction. */
+  async inForceOf(m: EntityManager, organizationId: number, today: string): Promise<MouEntity | null> {
+    const mous = await m.find(MouEntity, { where: { organizationId }, order: { effectiveFrom: 'DESC', id: 'DESC' } });
+    return mous.find((x) => isInForce(x, today)) ?? null;
+  }
+
   async get(ctx: RequestContext, id: number): Promise<MouEntity> {
     const mou = await ctx.db.primary.getRepository(MouEntity).findOneBy({ id });
     if (!mou) throw notFound(`No MoU with id ${id}.`);

@@ -4,7 +4,7 @@ import { AdminAuditEntity } from './oversight.entity';
 
 export interface AuditStep {
   action: string;
-  targetType: 'ORGANIZATION' | 'MOU' | 'APPLICATION' | 'USER' | 'SCRAPING_ALERT' | 'OUTBOX_MESSAGE' | 'PENDING_ACTION' | 'DESTRUCTION_INSTRUCTION';
+  targetType: 'ORGANIZATION' | 'MOU' | 'APPLICATION' | 'USER' | 'SCRAPING_ALERT' | 'OUTBOX_MESSAGE' | 'PENDING_ACTION' | 'DESTRUCTION_INSTRUCTION' | 'PURPOSE';
   targetId: number;
   before?: string | null;
   after?: string | null;

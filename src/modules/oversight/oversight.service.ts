@@ -58,6 +58,7 @@ export class OversightService {
       e.requestId = String(r.request_id);
       e.sourceIp = String(r.source_ip);
       e.occurredAt = fromDbDateTime(r.occurred_at as string)!;
+      e.purpose = (r.purpose_code as string | null) ?? null;
       return e;
     });
     const edges = page.map((node) => ({ cursor: cursorOf('ae', Number(node.id)), node }));
@@ -70,7 +71,7 @@ export class OversightService {
     s.udid = udid;
     s.applications = rows.map((r) => ({
       applicationId: toInt(r.application_id), organizationId: toInt(r.organization_id),
-      applicationName: String(r.application_name), organizationName: String(r.organization_name),
+      applicationName: String(r.application_name), organizationName: String(r.organization_name), purpose: (r.purpose_code as string | null) ?? null,
       accessCount: toInt(r.n), firstAccessAt: fromDbDateTime(r.first_at as string)!, lastAccessAt: fromDbDateTime(r.last_at as string)!,
     }));
     s.totalAccesses = s.applications.reduce((t, a) => t + a.accessCount, 0);

@@ -19,6 +19,7 @@ export class AccessEvent {
   @Field(() => String) requestId!: string;
   @Field(() => String) sourceIp!: string;
   @Field(() => GraphQLDateTime) occurredAt!: Date;
+  @Field(() => String, { nullable: true, description: 'The purpose of the token that read it (null on events from before purposes)' }) purpose!: string | null;
 }
 
 @ObjectType()
@@ -39,6 +40,7 @@ export class RecordAccessByApplication {
   @Field(() => String) applicationName!: string;
   @Field(() => Int) organizationId!: number;
   @Field(() => String) organizationName!: string;
+  @Field(() => String, { nullable: true, description: 'The purpose it was read for (one entry per application and purpose)' }) purpose!: string | null;
   @Field(() => Int) accessCount!: number;
   @Field(() => GraphQLDateTime) firstAccessAt!: Date;
   @Field(() => GraphQLDateTime) lastAccessAt!: Date;

@@ -4,7 +4,7 @@ import type { Logger } from '../../core/logger';
 import type { Clock } from '../../core/clock';
 import { Role } from '../../core/authz/scopes';
 import { userOf } from '../../core/auth/actor';
-import { conditionalUpdate } from '../../core/db/guarded';
+import { conditionalUpdate, isUniqueViolation } from '../../core/db/guarded';
 import { serialTransaction } from '../../core/db/serial-transaction';
 import { conflict, forbidden, notFound } from '../../core/errors/errors';
 import { decodeIdCursor, pageSize, parseId, toConnection } from '../../core/graphql/keyset';
@@ -16,7 +16,6 @@ import type { OutboxService } from '../staff/outbox.service';
 import { PendingActionEntity, PendingActionKind, PendingActionResolution, SopNoticeEntity } from './sop.entity';
 import { PendingActionConnection, PendingActionFilterStatus, PendingActionType, toPendingAction } from './sop.types';
 
-const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/i.test(String((e as Error)?.message ?? e));
 
 /** The role that does each task. */
 const ROLE_OF: Record<PendingActionKind, Role> = {

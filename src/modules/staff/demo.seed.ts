@@ -7,6 +7,7 @@ import { nowMs } from '../../core/db/columns';
 import { ApplicationEntity, ApplicationIpEntity, ApplicationStatus, ClientCredentialEntity } from '../application/application.entity';
 import { MouEntity } from '../mou/mou.entity';
 import { OrganizationEntity, OrganizationStatus } from '../organization/organization.entity';
+import { ApplicationPurposeEntity, defaultPurposeCode, LegalBasis, PurposeEntity, PurposeStatus } from '../purpose/purpose.entity';
 import { UserAccountEntity, UserStatus } from './staff.entity';
 
 export interface PartnerFixture {
@@ -15,6 +16,9 @@ export interface PartnerFixture {
   clientId: string;
   clientSecret: string;
   scopes: Scope[];
+  /** The application's one approved purpose (APP-<id>). */
+  purposeId: number;
+  purposeCode: string;
   partnerAdmin: { email: string; password: string };
 }
 
@@ -43,7 +47,7 @@ export async function createActivePartner(
       registeredAt: now, approvedAt: now, activatedAt: now, deactivatedAt: null, deactivationReason: null, updatedAt: now,
     }));
     const executedOn = opts.mouExecutedOn ?? addDays(istDate(now), -30);
-    await m.save(m.create(MouEntity, {
+    const mou = await m.save(m.create(MouEntity, {
       organizationId: org.id, reference: `DEPWD/MOU/${tag.toUpperCase()}`, depwdSignatory: 'Joint Secretary, DEPwD',
       partnerSignatory: 'Secretary, Social Welfare', purpose: 'Delivery of disability pension and scholarships', executedOn,
       effectiveFrom: executedOn, expiresOn: addYears(executedOn, 3), terminationType: null, terminationNoticeOn: null,
@@ -58,6 +62,13 @@ export async function createActivePartner(
       requestedAt: now, createdAt: now, approvedAt: now, disabledAt: null, disabledReason: null, sharingSuspendedAt: null,
       sharingSuspensionKind: null, sharingSuspensionReason: null, firstRecordAccessAt: null, lastBenefitReportAt: null, updatedAt: now,
     }));
+    // Approved for one purpose, its own (as approveApplication without purposeIds makes it).
+    const purpose = await m.save(m.create(PurposeEntity, {
+      organizationId: org.id, mouId: mou.id, code: defaultPurposeCode(app.id), description: app.purpose, legalBasis: LegalBasis.STATE_BENEFIT_S7B,
+      scopes, estimatedDailyPersons: app.dailyRecordQuota, dailyRecordQuota: app.dailyRecordQuota, status: PurposeStatus.APPROVED,
+      requestedAt: now, requestedBy: null, decidedAt: now, decidedBy: null, suspendedAt: null, statusReason: null, updatedAt: now,
+    }));
+    await m.save(m.create(ApplicationPurposeEntity, { applicationId: app.id, purposeId: purpose.id, grantedAt: now, grantedBy: null, revokedAt: null }));
     for (const cidr of opts.ips ?? ['127.0.0.1/32', '::1/128']) {
       await m.save(m.create(ApplicationIpEntity, { applicationId: app.id, cidr, addedAt: now, addedBy: null, revokedAt: null, revokedBy: null }));
     }
@@ -71,7 +82,7 @@ export async function createActivePartner(
       activatedAt: now, lastLoginAt: null, createdAt: now,
     }));
     return {
-      organizationId: org.id, applicationId: app.id, clientId: app.clientId, clientSecret, scopes,
+      organizationId: org.id, applicationId: app.id, clientId: app.clientId, clientSecret, scopes, purposeId: purpose.id, purposeCode: purpose.code,
       partnerAdmin: { email: adminEmail, password: adminPassword },
     };
   });
