@@ -9,7 +9,8 @@ const at = (name: string, isNullable = false) => ({ name, type: 'datetime', prec
 /**
  * Purposes (issue 18, DESIGN.md §11): purpose (registered under an MoU; scopes, quota, legal basis),
  * application_purpose (an application approved for a purpose), access_event.purpose_id (every access
- * names its purpose). Today's applications keep working: each approved one gets its own purpose
+ * names its purpose), consent (artefacts for CONSENT purposes; access_event.consent_id names the one that
+ * covered a disclosure). Today's applications keep working: each approved one gets its own purpose
  * APP-<id> with its approved scopes and quota, under its organisation's latest MoU, granted to it.
  * QueryRunner API only, so it runs on SQLite and MySQL/MariaDB alike.
  */
@@ -38,6 +39,20 @@ export class Purposes1795800000004 implements MigrationInterface {
       ],
     }), true);
     await q.addColumn('access_event', new TableColumn(int('purpose_id', true)));
+    await q.addColumn('access_event', new TableColumn(str('consent_id', 36, true)));
+    await q.createTable(new Table({
+      name: 'consent',
+      columns: [
+        id, str('consent_id', 36), int('organization_id'), int('application_id'), int('purpose_id'), str('udid', 18), text('fields'),
+        { name: 'valid_from', type: 'date', isNullable: false }, { name: 'valid_to', type: 'date', isNullable: false },
+        str('frequency_unit', 8), int('frequency_value'), text('artefact'), at('recorded_at'), at('revoked_at', true), str('revoked_by', 8, true),
+      ],
+      indices: [
+        new TableIndex({ name: 'uq_consent_artefact', columnNames: ['consent_id'], isUnique: true }),
+        new TableIndex({ name: 'ix_consent_purpose_udid', columnNames: ['purpose_id', 'udid', 'revoked_at'] }),
+        new TableIndex({ name: 'ix_consent_udid', columnNames: ['udid', 'id'] }),
+      ],
+    }), true);
 
     const apps: Record<string, unknown>[] = await q.query(
       `SELECT id, organization_id, purpose, approved_scopes, daily_record_quota, approved_at, updated_at FROM application WHERE approved_scopes IS NOT NULL ORDER BY id`);
@@ -57,6 +72,8 @@ export class Purposes1795800000004 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('consent', true);
+    await q.dropColumn('access_event', 'consent_id');
     await q.dropColumn('access_event', 'purpose_id');
     await q.dropTable('application_purpose', true);
     await q.dropTable('purpose', true);

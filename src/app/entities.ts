@@ -9,6 +9,7 @@ import { AccessEventEntity, AccessLogHeadEntity, ScrapingAlertEntity, UsageDaily
 import { AdminAuditEntity } from '../modules/oversight/oversight.entity';
 import { PendingActionEntity, SopNoticeEntity } from '../modules/sop/sop.entity';
 import { ApplicationPurposeEntity, PurposeEntity } from '../modules/purpose/purpose.entity';
+import { ConsentEntity } from '../modules/consent/consent.entity';
 
 /** Every entity of the domain; the one list the DataSource, the tests and the CLI share. */
 export const ENTITIES = [
@@ -18,5 +19,5 @@ export const ENTITIES = [
   UserAccountEntity, ActivationTokenEntity, OutboxMessageEntity,
   BenefitReportEntity,
   AccessEventEntity, AccessLogHeadEntity, ScrapingAlertEntity, UsageDailyEntity, AdminAuditEntity,
-  DestructionInstructionEntity, SopNoticeEntity, PendingActionEntity, PurposeEntity, ApplicationPurposeEntity,
+  DestructionInstructionEntity, SopNoticeEntity, PendingActionEntity, PurposeEntity, ApplicationPurposeEntity, ConsentEntity,
 ];

@@ -14,9 +14,10 @@ import { oversightRules } from '../modules/oversight/oversight.rules';
 import { benefitRules } from '../modules/benefit/benefit.rules';
 import { sopRules } from '../modules/sop/sop.rules';
 import { purposeRules } from '../modules/purpose/purpose.rules';
+import { consentRules } from '../modules/consent/consent.rules';
 
 /** Each module's rules, merged into one tree (STYLE.md habit 4). Add a module's rules here. */
-export const MODULE_RULES: IRules[] = [pwdRules, organizationRules, mouRules, applicationRules, staffRules, applicationStatusRules, oversightRules, benefitRules, sopRules, purposeRules];
+export const MODULE_RULES: IRules[] = [pwdRules, organizationRules, mouRules, applicationRules, staffRules, applicationStatusRules, oversightRules, benefitRules, sopRules, purposeRules, consentRules];
 
 type RuleTree = Record<string, ShieldRule | Record<string, ShieldRule>>;
 

@@ -7,13 +7,14 @@ import { StaffResolver } from '../modules/staff/staff.resolver';
 import { OutboxResolver } from '../modules/staff/outbox.resolver';
 import { SopResolver } from '../modules/sop/sop.resolver';
 import { ApplicationPurposesResolver, PurposeResolver } from '../modules/purpose/purpose.resolver';
+import { ConsentResolver } from '../modules/consent/consent.resolver';
 import { OversightResolver } from '../modules/oversight/oversight.resolver';
 import { ApplicationStatusResolver } from '../modules/me/me.resolver';
 import { BenefitReportResultResolver, BenefitResolver } from '../modules/benefit/benefit.resolver';
 import type { Services } from './services';
 
 /** Every resolver of every module; the one list the schema is built from. */
-export const RESOLVERS = [PwdResolver, PwdEdgeResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, OutboxResolver, SopResolver, PurposeResolver, ApplicationPurposesResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];
+export const RESOLVERS = [PwdResolver, PwdEdgeResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, OutboxResolver, SopResolver, PurposeResolver, ApplicationPurposesResolver, ConsentResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];
 
 /**
  * type-graphql's `container`: the resolver instances of one server, each constructed with its
@@ -31,6 +32,7 @@ export function resolverContainer(s: Services): ContainerType {
     [SopResolver, new SopResolver(s.sop)],
     [PurposeResolver, new PurposeResolver(s.purposes)],
     [ApplicationPurposesResolver, new ApplicationPurposesResolver(s.purposes)],
+    [ConsentResolver, new ConsentResolver(s.consents)],
     [ApplicationStatusResolver, new ApplicationStatusResolver(s.applicationStatus)],
     [OversightResolver, new OversightResolver(s.oversight)],
     [BenefitResolver, new BenefitResolver(s.benefit, s.benefitAnalytics)],

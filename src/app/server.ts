@@ -178,7 +178,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
         operationName: typeof req.body?.operationName === 'string' ? req.body.operationName : null,
       }, (ctx) => new DisclosureLedger(services.budget.store, clock, services.accessLog, services.disclosureSubscribers, {
         principal, requestId, ip, now: ctx.now, operationName: () => ctx.operationName,
-      }));
+      }, services.consents));
       next();
     } catch (err) {
       const e = err instanceof DomainError ? err

@@ -20,6 +20,7 @@ import { DestructionService } from '../modules/mou/destruction.service';
 import { SopService } from '../modules/sop/sop.service';
 import { PurposeService } from '../modules/purpose/purpose.service';
 import { PurposeLoadWatch } from '../modules/access/purpose.load';
+import { ConsentService } from '../modules/consent/consent.service';
 import { SopSweep } from '../modules/sop/sop.sweep';
 import { ApplicationService } from '../modules/application/application.service';
 import { ApplicationAccessService } from '../modules/application/application-access.service';
@@ -113,6 +114,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     organization: new OrganizationService(gate, staff, counters),
     mou,
     purposes,
+    consents: new ConsentService(deps.ds, gate),
     destruction: new DestructionService(mou),
     sop,
     sopSweep,

@@ -11,6 +11,16 @@ async function fixtures(t: TestServer): Promise<RootFixtures> {
     SELECT a.id, a.organization_id, ?, ?, ?, 'IGNDPS', 'Pension', 'PENSION', 100, '2026-01-01', 'MATRIX', 'r', 'API', 'REVERSED',
       '2026-01-02 00:00:00.000', 'matrix', '2026-01-01 00:00:00.000' FROM application a
      WHERE NOT EXISTS (SELECT 1 FROM benefit_report b WHERE b.application_id = a.id AND b.client_reference = 'MATRIX')`, [r.udid, r.id, r.state_code]);
+  // One consent per application, so that consents has something to serve.
+  const grants: { application_id: number; organization_id: number; purpose_id: number }[] = await t.ds.query(
+    'SELECT ap.application_id, a.organization_id, ap.purpose_id FROM application_purpose ap JOIN application a ON a.id = ap.application_id WHERE ap.revoked_at IS NULL');
+  for (const g of grants) {
+    const id = `matrix-${g.application_id}-${g.purpose_id}`;
+    if ((await t.ds.query('SELECT 1 FROM consent WHERE consent_id = ?', [id])).length) continue;
+    await t.ds.query(`INSERT INTO consent (consent_id, organization_id, application_id, purpose_id, udid, fields, valid_from, valid_to, frequency_unit,
+        frequency_value, artefact, recorded_at, revoked_at, revoked_by) VALUES (?, ?, ?, ?, ?, '["name"]', '2026-01-01', '2026-12-31', 'DAY', 1, '{}',
+        '2026-01-01 00:00:00.000', '2026-01-02 00:00:00.000', 'PARTNER')`, [id, g.organization_id, g.application_id, g.purpose_id, r.udid]);
+  }
   return {
     benefitReports: { first: 2 },
     pwd: { udid: r.udid },

@@ -27,6 +27,9 @@ export async function runMatrix(t: TestServer, partner: PartnerFixture, fixtures
   const mismatches: string[] = [];
   let cells = 0;
   const scopeSets: Scope[][] = [...ALL_SCOPES.map((s) => [s]), [...ALL_SCOPES]];
+  // The matrix sends hundreds of documents in a burst: a budget it cannot exhaust, so every answer is the rule's.
+  await t.ds.query('UPDATE application SET cost_budget = ?, cost_restore_rate = ? WHERE id = ?', [1_000_000, 100_000, partner.applicationId]);
+  t.server.services.gate.invalidateApplication(partner.applicationId);
   const tokens = await Promise.all(scopeSets.map((s) => t.appToken(partner, s.join(' '))));
 
   for (const root of partnerRoots(t)) {

@@ -12,6 +12,8 @@ export interface AccessEventInput {
   occurredAt: Date;
   /** The purpose of the token (DESIGN.md §11); absent on events from before purposes. */
   purposeId?: number | null;
+  /** The consent artefact that covered the disclosure (CONSENT purposes). */
+  consentId?: string | null;
 }
 
 /** Where resolvers put access events. The implementation batches them off the request path. */

@@ -30,8 +30,11 @@ export interface Ledger {
   readonly recordsToday: number;
   /** The application's budget, fixed at admission. */
   budget: AppBudget | null;
-  /** Reserves the daily quota per UDID: null when admitted, else the error to answer that UDID with. */
-  admit(udids: string[]): Promise<(DomainError | null)[]>;
+  /**
+   * Reserves the daily quota per UDID: null when admitted, else the error to answer that UDID with.
+   * Under a CONSENT purpose a UDID needs a live consent covering `fields` (PwdRecord field names) first.
+   */
+  admit(udids: string[], fields?: readonly string[]): Promise<(DomainError | null)[]>;
   /** A lookup by UDID, found or not (detection). */
   lookedUp(udid: string, found: boolean): void;
   /** Records about to go out under the response key `at`: logged by finish() if they are in the answer. */

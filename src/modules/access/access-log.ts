@@ -13,6 +13,7 @@ export function eventDigest(prevHash: string, e: Omit<AccessEventInput, 'occurre
   const parts: unknown[] = [prevHash, e.applicationId, e.organizationId, e.udid, e.source, e.scopes, e.fields, e.operationName ?? '', e.requestId, e.sourceIp, e.occurredAt.toISOString()];
   // The purpose is part of the evidence; events from before purposes (none) hash as they always did.
   if (e.purposeId != null) parts.push(`purpose:${e.purposeId}`);
+  if (e.consentId != null) parts.push(`consent:${e.consentId}`);
   const text = parts.join('|');
   return createHash('sha256').update(text).digest('hex');
 }
@@ -92,12 +93,12 @@ export class AccessLogWriter implements AccessEventSink {
       for (const raw of batch) {
         const e = { ...raw, fields: raw.fields.slice(0, 1000), operationName: raw.operationName?.slice(0, 100) ?? null };
         const hash = eventDigest(prev, e);
-        values.push(e.applicationId, e.organizationId, e.udid, e.source, e.scopes, e.fields, e.operationName, e.requestId, e.sourceIp, toDbDateTime(e.occurredAt), e.purposeId ?? null, prev, hash);
+        values.push(e.applicationId, e.organizationId, e.udid, e.source, e.scopes, e.fields, e.operationName, e.requestId, e.sourceIp, toDbDateTime(e.occurredAt), e.purposeId ?? null, e.consentId ?? null, prev, hash);
         prev = hash;
       }
-      const row = '(?,?,?,?,?,?,?,?,?,?,?,?,?)';
+      const row = '(?,?,?,?,?,?,?,?,?,?,?,?,?,?)';
       await m.query(
-        `INSERT INTO access_event (application_id, organization_id, udid, source, scopes, fields, operation_name, request_id, source_ip, occurred_at, purpose_id, prev_hash, hash) VALUES ${batch.map(() => row).join(',')}`,
+        `INSERT INTO access_event (application_id, organization_id, udid, source, scopes, fields, operation_name, request_id, source_ip, occurred_at, purpose_id, consent_id, prev_hash, hash) VALUES ${batch.map(() => row).join(',')}`,
         values,
       );
       const last: { id: number | string }[] = await m.query('SELECT MAX(id) AS id FROM access_event');

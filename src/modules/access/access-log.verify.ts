@@ -28,7 +28,7 @@ export async function verifyAccessLog(ds: DataSource, opts: { pageSize?: number 
   let checked = 0;
   for (;;) {
     const rows: Record<string, unknown>[] = await ds.query(
-      `SELECT id, application_id, organization_id, udid, source, scopes, fields, operation_name, request_id, source_ip, occurred_at, purpose_id, prev_hash, hash
+      `SELECT id, application_id, organization_id, udid, source, scopes, fields, operation_name, request_id, source_ip, occurred_at, purpose_id, consent_id, prev_hash, hash
          FROM access_event WHERE id > ? ORDER BY id LIMIT ?`, [lastId, pageSize]);
     for (const r of rows) {
       const id = Number(r.id);
@@ -40,7 +40,7 @@ export async function verifyAccessLog(ds: DataSource, opts: { pageSize?: number 
         applicationId: Number(r.application_id), organizationId: Number(r.organization_id), udid: String(r.udid),
         source: r.source as 'pwd', scopes: String(r.scopes), fields: String(r.fields), operationName: (r.operation_name as string | null) ?? null,
         requestId: String(r.request_id), sourceIp: String(r.source_ip), occurredAt: fromDbDateTime(r.occurred_at as string)!,
-        purposeId: r.purpose_id == null ? null : Number(r.purpose_id),
+        purposeId: r.purpose_id == null ? null : Number(r.purpose_id), consentId: (r.consent_id as string | null) ?? null,
       });
       if (expected !== r.hash) {
         return { ok: false, checked, lastEventId: lastId, problem: { kind: 'ALTERED', eventId: id, message: `Event ${id} was altered: its content no longer matches its hash.` } };

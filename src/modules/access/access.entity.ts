@@ -26,6 +26,8 @@ export class AccessEventEntity {
   @DateTimeColumn() occurredAt!: Date;
   /** The purpose of the token (null on events from before purposes). */
   @Column({ type: 'int', nullable: true }) purposeId!: number | null;
+  /** The consent artefact that covered it (CONSENT purposes). */
+  @Str(36, { nullable: true }) consentId!: string | null;
   @Str(64) prevHash!: string;
   @Str(64) hash!: string;
 }

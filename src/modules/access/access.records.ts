@@ -39,7 +39,7 @@ export class AccessRecords {
     params.push(q.limit);
     return ctx.db.read().query(
       `SELECT e.id, e.application_id, e.organization_id, e.udid, e.source, e.scopes, e.fields, e.operation_name, e.request_id, e.source_ip, e.occurred_at,
-              p.code AS purpose_code
+              e.consent_id, p.code AS purpose_code
          FROM access_event e LEFT JOIN purpose p ON p.id = e.purpose_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.id DESC LIMIT ?`, params);
   }
 

@@ -2,9 +2,14 @@ import type { Principal } from '../../core/auth/principal';
 import type { AccessEventSink } from '../../core/audit/access-sink';
 import type { DisclosureSource, Ledger } from '../../core/request/context';
 import type { Clock } from '../../core/clock';
-import type { DomainError } from '../../core/errors/errors';
+import { DomainError } from '../../core/errors/errors';
 import { AppBudget, quotaExceeded, quotaSubject } from '../../core/limits/budget.service';
 import type { BudgetStore } from '../../core/limits/budget.store';
+
+/** Whether live consents cover records (the consent module): UDID → consent id. */
+export interface ConsentCheck {
+  covering(p: Extract<Principal, { kind: 'application' }>, udids: string[], fields: readonly string[], today: string): Promise<Map<string, string>>;
+}
 
 /** What the ledger reports to: scraping detection and the reciprocity clock (ledger subscribers). */
 export interface DisclosureSubscribers {
@@ -36,6 +41,8 @@ export class DisclosureLedger implements Ledger {
   /** The application's budget, fixed at admission (null: not an application, or not admitted). */
   budget: AppBudget | null = null;
   private pending: { source: DisclosureSource; udids: string[]; fields: string; at?: string }[] = [];
+  /** UDID → the consent that covered its disclosure (CONSENT purposes). */
+  private consentOf = new Map<string, string>();
 
   constructor(
     private readonly store: BudgetStore,
@@ -43,6 +50,7 @@ export class DisclosureLedger implements Ledger {
     private readonly sink: AccessEventSink,
     private readonly subscribers: DisclosureSubscribers,
     private readonly request: { principal: Principal; requestId: string; ip: string; now: Date; operationName: () => string | null },
+    private readonly consents: ConsentCheck | null = null,
   ) {}
 
   private app() {
@@ -56,16 +64,30 @@ export class DisclosureLedger implements Ledger {
    * Reserves the quota for these UDIDs; returns, per UDID, null when admitted or the error to answer
    * it with. Staff callers (analysts) are not under a partner quota.
    */
-  async admit(udids: string[]): Promise<(DomainError | null)[]> {
+  async admit(udids: string[], fields: readonly string[] = []): Promise<(DomainError | null)[]> {
     const a = this.app();
     if (!a || !udids.length) return udids.map(() => null);
-    const { admitted, recordsToday } = await this.store.reserveRecords(quotaSubject(a.p.applicationId, a.p.purposeId), this.clock.today(), udids, a.budget.dailyRecordQuota);
-    this.recordsToday = recordsToday;
-    this.subscribers.purposeLoad(a.p.applicationId, a.p.purposeId, recordsToday);
-    return admitted.map((ok) => {
+    const today = this.clock.today();
+    // Under a CONSENT purpose, a UDID without a live consent covering these fields is not disclosed (nor counted).
+    let covered: Map<string, string> | null = null;
+    if (a.p.consentRequired) {
+      if (!this.consents) throw new Error('the disclosure ledger has no consent check for a CONSENT purpose');
+      covered = await this.consents.covering(a.p, udids, fields, today);
+      for (const [u, id] of covered) this.consentOf.set(u, id);
+    }
+    const candidates = covered ? udids.filter((u) => covered!.has(u)) : udids;
+    const reserved = candidates.length
+      ? await this.store.reserveRecords(quotaSubject(a.p.applicationId, a.p.purposeId), today, candidates, a.budget.dailyRecordQuota)
+      : { admitted: [], recordsToday: Math.max(0, this.recordsToday) };
+    this.recordsToday = reserved.recordsToday;
+    if (candidates.length) this.subscribers.purposeLoad(a.p.applicationId, a.p.purposeId, reserved.recordsToday);
+    const verdict = new Map(candidates.map((u, i) => [u, reserved.admitted[i]]));
+    return udids.map((u) => {
+      const ok = verdict.get(u);
+      if (ok === undefined) return consentRequired(a.p.purposeCode, fields);
       if (ok) return null;
       this.withheld++;
-      return quotaExceeded(this.clock.now(), a.budget.dailyRecordQuota, recordsToday);
+      return quotaExceeded(this.clock.now(), a.budget.dailyRecordQuota, reserved.recordsToday);
     });
   }
 
@@ -108,12 +130,17 @@ export class DisclosureLedger implements Ledger {
       for (const udid of e.udids) {
         this.sink.record({
           applicationId: p.applicationId, organizationId: p.organizationId, udid, source: e.source, scopes, fields: e.fields,
-          operationName, requestId, sourceIp: ip, occurredAt: now, purposeId: p.purposeId,
+          operationName, requestId, sourceIp: ip, occurredAt: now, purposeId: p.purposeId, consentId: this.consentOf.get(udid) ?? null,
         });
       }
     }
     if (this.served.size) this.subscribers.served(p.applicationId, this.served);
   }
+}
+
+/** A record under a CONSENT purpose that no live consent covers (DESIGN.md §11). */
+function consentRequired(purpose: string, fields: readonly string[]): DomainError {
+  return new DomainError('CONSENT_REQUIRED', `Purpose ${purpose} rests on consent, and no live consent of this person covers ${fields.length ? fields.join(', ') : 'this record'} today; record the person's consent (recordConsent) first.`, { purpose });
 }
 
 /** The access log's text of a principal's scopes: the same Set for every record of a request, so computed once. */

@@ -59,6 +59,7 @@ export class OversightService {
       e.sourceIp = String(r.source_ip);
       e.occurredAt = fromDbDateTime(r.occurred_at as string)!;
       e.purpose = (r.purpose_code as string | null) ?? null;
+      e.consentId = (r.consent_id as string | null) ?? null;
       return e;
     });
     const edges = page.map((node) => ({ cursor: cursorOf('ae', Number(node.id)), node }));

@@ -20,6 +20,7 @@ export class AccessEvent {
   @Field(() => String) sourceIp!: string;
   @Field(() => GraphQLDateTime) occurredAt!: Date;
   @Field(() => String, { nullable: true, description: 'The purpose of the token that read it (null on events from before purposes)' }) purpose!: string | null;
+  @Field(() => String, { nullable: true, description: 'The consent artefact that covered it (CONSENT purposes)' }) consentId!: string | null;
 }
 
 @ObjectType()

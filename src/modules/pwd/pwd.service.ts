@@ -82,6 +82,12 @@ function servedFields(ctx: RequestContext, fields: string[]): string {
   return (p.kind === 'application' ? fieldsInScope(fields, p.scopes) : fields).join(',');
 }
 
+/** The fields a consent must cover: the selected ones the scopes unlock, less the record's identity (udid, card status). */
+function consentFields(ctx: RequestContext, fields: string[]): string[] {
+  const p = ctx.principal;
+  return p.kind === 'application' && p.consentRequired ? fieldsInScope(fields, p.scopes).filter((f) => f !== 'udid' && f !== 'cardStatus') : [];
+}
+
 /**
  * PwD reads. Every record leaves through the request's disclosure ledger (ctx.ledger): the UDID is
  * admitted against the daily distinct-record quota before anything is read, and each record returned
@@ -92,7 +98,7 @@ export class PwdService {
 
   /** `at`: the response key the answer goes out under (the ledger logs it only if it is in the response). */
   async lookup(ctx: RequestContext, udid: string, fields: string[], at: string): Promise<PwdRecord | null> {
-    const [withheld] = await ctx.ledger.admit([udid]);
+    const [withheld] = await ctx.ledger.admit([udid], consentFields(ctx, fields));
     if (withheld) throw withheld;
     const record = await this.findByUdid(ctx, udid, fields.includes('disabilities'));
     ctx.ledger.lookedUp(udid, !!record);
@@ -108,7 +114,7 @@ export class PwdService {
   async search(ctx: RequestContext, filter: PwdFilter, first: number, after: string | null, fields: string[], at: string): Promise<PwdConnection> {
     const page = await this.list(ctx, filter, first, after);
     if (!fields.length) return page;
-    const verdicts = await ctx.ledger.admit(page.edges.map((e) => e.node!.udid));
+    const verdicts = await ctx.ledger.admit(page.edges.map((e) => e.node!.udid), consentFields(ctx, fields));
     const disclosed: string[] = [];
     page.edges.forEach((e, i) => {
       const withheld = verdicts[i];
