@@ -103,7 +103,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     benefitAnalytics: new BenefitAnalyticsService(reciprocity, accessRecords),
     organization: new OrganizationService(gate, staff, counters),
     mou,
-    destruction: new DestructionService(mou),
+    destruction: new DestructionService(mou, staff, outboxAdmin),
     sop,
     sopSweep,
     application,
