@@ -171,7 +171,7 @@ export class OutboxDrainer {
         ? { status: OutboxStatus.DEAD_LETTER, deadLetteredAt: at, attempts, lastError, nextAttemptAt: null, claimedBy: null, claimUntil: null, body: redactSecrets(msg.body, DEAD_LETTER_REDACTION) }
         : { attempts, lastError, nextAttemptAt: new Date(at.getTime() + Math.round(delay)), claimedBy: null, claimUntil: null })
       .where('id = :id AND claimed_by = :token', { id: msg.id, token }).execute();
-    if (dead) this.log.error({ outbox: msg.id, attempts, lastError }, 'outbox message undeliverable: dead letter (retryOutboxMessage sends it again)');
+    if (dead) this.log.error({ outbox: msg.id, attempts, lastError }, 'outbox message undeliverable: dead letter (retryOutboxMessage sends it again; an activation link is sent afresh with resendActivationLink)');
     else this.log.warn({ outbox: msg.id, attempts, lastError, retryInMs: Math.round(delay) }, 'outbox message not sent; will retry');
   }
 
