@@ -115,7 +115,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     mou,
     purposes,
     consents: new ConsentService(deps.ds, gate),
-    destruction: new DestructionService(mou),
+    destruction: new DestructionService(mou, staff, outboxAdmin),
     sop,
     sopSweep,
     application,

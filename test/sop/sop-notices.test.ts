@@ -2,6 +2,7 @@ import { addDays } from '../../src/core/clock';
 import { createServer, AppServer } from '../../src/app/server';
 import { startTestServer, testLogger, TestServer } from '../helpers/server';
 import { onboardPartner, OnboardedPartner, PASSWORD, staffTokens, StaffTokens } from '../helpers/onboarding';
+import { eventually, startSmtp, TestSmtp } from '../helpers/smtp';
 
 jest.setTimeout(120_000);
 
@@ -135,9 +136,27 @@ describe('return-or-destroy instruction (MoU 6.2)', () => {
     expect(early.body.errors?.[0].extensions.code).toBe('CONFLICT'); // MoU still in force
     const byPartner = await t.gql(ISSUE, { id: p.mouId, due: addDays(t.clock.today(), 7) }, p.adminToken);
     expect(byPartner.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const instructionMails = () => rowsOf("SELECT recipient, subject, body FROM outbox_message WHERE subject LIKE 'DEPwD instruction:%' AND body LIKE ?", [`%mouId: \"${p.mouId}\"%`]);
+    expect(await instructionMails()).toEqual([]); // refused steps write no notice
     await data(TERMINATE, { id: p.mouId, type: 'MUTUAL' }, staff.depwd);
-    const ins = (await data(ISSUE, { id: p.mouId, due: addDays(t.clock.today(), 7) }, staff.depwd)).issueDestructionInstruction;
+    const due = addDays(t.clock.today(), 7);
+    const ins = (await data(ISSUE, { id: p.mouId, due }, staff.depwd)).issueDestructionInstruction;
     expect(ins.status).toBe('PENDING');
+    // The partner's admin is told, through the outbox, in the instruction's transaction: what, by when, how to attest.
+    const [{ reference }] = await rowsOf('SELECT reference FROM mou WHERE id = ?', [Number(p.mouId)]);
+    const mails = await instructionMails();
+    expect(mails.map((x) => [x.recipient, x.subject])).toEqual([[p.adminEmail, `DEPwD instruction: destroy UDID data by ${due} (MoU ${reference})`]]);
+    expect(mails[0].body).toContain(`MoU ${reference} between DEPwD and Social Welfare Department`);
+    expect(mails[0].body).toContain(`to destroy every copy of the UDID records it received through UDID Exchange under this MoU (databases, files, backups, printouts), by ${due}`);
+    expect(mails[0].body).toContain('  Destroy every copy of UDID records received');
+    expect(mails[0].body).toContain(`attestDataDestruction(input: { mouId: "${p.mouId}"`);
+    expect(mails[0].body).toContain(`An instruction not attested by ${due} is shown to DEPwD as overdue.`);
+    const [audit] = await rowsOf("SELECT details FROM admin_audit WHERE action = 'ISSUE_DESTRUCTION_INSTRUCTION' AND target_id = ?", [Number(ins.id)]);
+    expect(JSON.parse(audit.details)).toMatchObject({ method: 'DESTROY', dueOn: due, noticesTo: 1 });
+    // A second instruction for the MoU is refused, and writes no second notice.
+    const twice = await t.gql(ISSUE, { id: p.mouId, due }, staff.depwd);
+    expect(twice.body.errors?.[0].extensions.code).toBe('CONFLICT');
+    expect(await instructionMails()).toHaveLength(1);
     const mine = (await data(INSTRUCTIONS, {}, p.adminToken)).destructionInstructions.edges.map((e: any) => e.node);
     expect(mine.map((n: any) => n.id)).toEqual([ins.id]);
     const overdueNow = (await data(INSTRUCTIONS, { status: 'OVERDUE' }, staff.analyst)).destructionInstructions.edges.map((e: any) => e.node.id);
@@ -156,5 +175,49 @@ describe('return-or-destroy instruction (MoU 6.2)', () => {
     expect(after).not.toContain(ins.id);
     const attested = (await data(INSTRUCTIONS, { status: 'ATTESTED' }, fresh.analyst)).destructionInstructions.edges.map((e: any) => e.node).find((n: any) => n.id === ins.id);
     expect(attested).toEqual(expect.objectContaining({ performedMethod: 'DESTROY', performedBy: 'R. Sharma, IT Officer', performedOn: addDays(t.clock.today(), -1) }));
+  });
+});
+
+describe('the return-or-destroy instruction reaches the partner over SMTP', () => {
+  let smtp: TestSmtp;
+  let m: TestServer;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    m = await startTestServer({ records: 0, env: { SMTP_URL: smtp.url, MAIL_FROM: 'DEPwD UDID Exchange <no-reply@udid.example.gov.in>', MAIL_POLL_MS: '100' } });
+  });
+  afterAll(async () => { await m?.close(); await smtp?.close(); });
+
+  const tokenFromMail = async (email: string) => {
+    const mail = await eventually(() => smtp.received.find((x) => x.to === email && /activation token: [A-Za-z0-9_-]{40,}/.test(x.text)), 15_000, 'the activation mail');
+    return /activation token: ([A-Za-z0-9_-]{40,})/.exec(mail.text)![1];
+  };
+
+  it('RETURN by a date: the partner admin receives what to return, by when and the attestation to send, and the mailed attestation answers it', async () => {
+    const staff = await staffTokens(m);
+    const p = await onboardPartner(m, staff, { activationToken: tokenFromMail });
+    const r = await m.gql(TERMINATE, { id: p.mouId, type: 'MUTUAL' }, staff.depwd);
+    expect(r.body.errors).toBeUndefined();
+    const due = addDays(m.clock.today(), 14);
+    const issued = await m.gql(`mutation($id: ID!, $due: Date!) { issueDestructionInstruction(input: { mouId: $id, method: RETURN, dueOn: $due, instructions: "Return the exported spreadsheets on encrypted media to the DEPwD data cell" }) { id status } }`, { id: p.mouId, due }, staff.depwd);
+    expect(issued.body.errors).toBeUndefined();
+    const [{ reference }] = await m.ds.query('SELECT reference FROM mou WHERE id = ?', [Number(p.mouId)]);
+    const mail = await eventually(() => smtp.received.find((x) => x.to === p.adminEmail && x.subject.startsWith('DEPwD instruction:')), 15_000, 'the instruction mail');
+    expect(mail).toMatchObject({ from: '"DEPwD UDID Exchange" <no-reply@udid.example.gov.in>', subject: `DEPwD instruction: return UDID data by ${due} (MoU ${reference})` });
+    expect(mail.text).toContain(`to return to DEPwD every copy of the UDID records it received through UDID Exchange under this MoU, and keep none, by ${due}.`);
+    expect(mail.text).toContain('Return the exported spreadsheets on encrypted media to the DEPwD data cell');
+    expect(smtp.received.filter((x) => x.subject.startsWith('DEPwD instruction:'))).toHaveLength(1); // to the partner admin only
+
+    // The attestation as the mail spells it, placeholders filled in, answers the instruction.
+    const mutation = mail.text.slice(mail.text.indexOf('mutation {'), mail.text.indexOf('{ destructionAttestedAt } }') + '{ destructionAttestedAt } }'.length)
+      .replace('<what was returned, how and when>', 'Two spreadsheets returned on an encrypted disk, received by the DEPwD data cell')
+      .replace('<YYYY-MM-DD>', m.clock.today()).replace('<name and designation>', 'R. Sharma, IT Officer');
+    const admin = await m.login(p.adminEmail, PASSWORD);
+    const attested = await m.gql(mutation, {}, admin);
+    expect(attested.body.errors).toBeUndefined();
+    expect(attested.body.data.attestDataDestruction.destructionAttestedAt).toBeTruthy();
+    const listed = await m.gql(INSTRUCTIONS, { status: 'ATTESTED' }, staff.analyst);
+    expect(listed.body.data.destructionInstructions.edges.map((e: any) => e.node)).toContainEqual(expect.objectContaining({
+      id: issued.body.data.issueDestructionInstruction.id, method: 'RETURN', performedMethod: 'RETURN', performedBy: 'R. Sharma, IT Officer',
+    }));
   });
 });

@@ -70,6 +70,11 @@ describe('mail delivery over SMTP', () => {
     await eventually(async () => (await outboxRow(t.ds, email)).status === 'SENT', 5_000, 'the row marked SENT');
     expect(await outboxRow(t.ds, email)).toMatchObject({ status: 'SENT', attempts: 1, last_error: null, claimed_by: null });
     expect((await outboxRow(t.ds, email)).sent_at).not.toBeNull();
+    // Once sent, the table no longer holds the token: the body says where it went instead.
+    const [{ body }] = await t.ds.query('SELECT body FROM outbox_message WHERE id = ?', [row.id]);
+    expect(body).not.toContain(token);
+    expect(body).toContain('activation token: [sent; link redacted]');
+    expect(body).toContain('Activate your partner admin account');
 
     ok(await t.op(ActivateAccountDocument, { input: { token, password: PASSWORD } }), 'activateAccount with the mailed token');
     expect(await t.login(email, PASSWORD)).toMatch(/^eyJ/);
@@ -82,10 +87,16 @@ describe('mail delivery over SMTP', () => {
     expect(analyst.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
-  it('a refusing SMTP server: retried with backoff, a dead letter after MAIL_MAX_ATTEMPTS, visible to staff; retryOutboxMessage delivers it', async () => {
+  it('a refusing SMTP server: retried with backoff, a dead letter after MAIL_MAX_ATTEMPTS with its token redacted, visible to staff; retryOutboxMessage delivers a notice, NIC resends the link', async () => {
     smtp.refuseWith({ code: 451, message: 'Temporary local problem, try later' });
     const before = smtp.refused;
-    const { email } = await activateOrganization(t, staff);
+    // A notice without a secret dies beside the activation mail, on the same attempts.
+    const notice = 'nic.notice@depwd.example.gov.in';
+    await t.ds.query('INSERT INTO outbox_message (channel, recipient, subject, body, created_at, status, attempts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ['EMAIL', notice, 'DEPwD notice', 'Please disable application 7.', toDbDateTime(new Date()), 'PENDING', 0]);
+    const { orgId, email } = await activateOrganization(t, staff);
+    const [{ body: pendingBody }] = await t.ds.query('SELECT body FROM outbox_message WHERE recipient = ?', [email]);
+    const firstToken = /activation token: ([A-Za-z0-9_-]{40,})/.exec(pendingBody)![1]; // still there while it may be sent
     const first = await eventually(async () => { const r = await outboxRow(t.ds, email); return r.attempts === 1 && r; }, 10_000, 'the first attempt');
     expect(first).toMatchObject({ status: 'PENDING', claimed_by: null });
     expect(first.last_error).toMatch(/^451: .*Temporary local problem/);
@@ -102,27 +113,80 @@ describe('mail delivery over SMTP', () => {
     expect(dead).toMatchObject({ attempts: 3, next_attempt_at: null, claimed_by: null });
     expect(dead.last_error).toMatch(/^550: .*Mailbox unavailable/);
     expect(dead.dead_lettered_at).not.toBeNull();
-    expect(smtp.refused - before).toBe(3);
+    expect((await outboxRow(t.ds, notice)).status).toBe('DEAD_LETTER');
+    expect(smtp.refused - before).toBe(6); // three attempts of each
     t.clock.advance(3_600_000);
     await new Promise((r) => setTimeout(r, 400));
-    expect(smtp.refused - before).toBe(3); // a dead letter is not retried by itself
+    expect(smtp.refused - before).toBe(6); // a dead letter is not retried by itself
     t.clock.reset();
+    // A dead letter keeps no usable link either.
+    const [{ body: deadBody }] = await t.ds.query('SELECT body FROM outbox_message WHERE id = ?', [dead.id]);
+    expect(deadBody).not.toContain(firstToken);
+    expect(deadBody).toContain('activation token: [not delivered; link redacted]');
 
     const listed = await t.gql(OUTBOX_QUERY, {}, staff.depwd); // DEAD_LETTER by default
-    const node = listed.body.data.outboxMessages.edges.map((e: any) => e.node).find((n: any) => n.recipient === email);
+    const nodes = listed.body.data.outboxMessages.edges.map((e: any) => e.node);
+    const node = nodes.find((n: any) => n.recipient === email);
     expect(node).toMatchObject({ status: 'DEAD_LETTER', attempts: 3, subject: 'Activate your UDID Exchange account', sentAt: null });
     expect(node.lastError).toMatch(/^550/);
     expect(node.deadLetteredAt).toBeTruthy();
+    const noticeNode = nodes.find((n: any) => n.recipient === notice);
+    expect(noticeNode).toMatchObject({ status: 'DEAD_LETTER', attempts: 3 });
 
     smtp.refuseWith(null);
-    const retried = await t.gql('mutation($id: ID!) { retryOutboxMessage(id: $id) { id status attempts } }', { id: node.id }, staff.nic);
-    expect(retried.body.data.retryOutboxMessage).toEqual({ id: node.id, status: 'PENDING', attempts: 0 });
-    await eventually(() => smtp.received.find((m) => m.to === email), 10_000, 'the retried mail');
-    await eventually(async () => (await outboxRow(t.ds, email)).status === 'SENT', 5_000, 'SENT after the retry');
-    const again = await t.gql('mutation($id: ID!) { retryOutboxMessage(id: $id) { id } }', { id: node.id }, staff.nic);
+    const RETRY = 'mutation($id: ID!) { retryOutboxMessage(id: $id) { id status attempts } }';
+    // The activation mail would arrive without its token: NIC is sent to resendActivationLink.
+    const refused = await t.gql(RETRY, { id: node.id }, staff.nic);
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', requiredStep: 'resendActivationLink' });
+    expect(refused.body.errors[0].message).toContain(`resendActivationLink(organizationId: "${orgId}")`);
+    expect((await outboxRow(t.ds, email)).status).toBe('DEAD_LETTER');
+
+    const retried = await t.gql(RETRY, { id: noticeNode.id }, staff.nic);
+    expect(retried.body.data.retryOutboxMessage).toEqual({ id: noticeNode.id, status: 'PENDING', attempts: 0 });
+    await eventually(() => smtp.received.find((m) => m.to === notice), 10_000, 'the retried notice');
+    expect(smtp.received.find((m) => m.to === notice)!.text).toContain('Please disable application 7.');
+    await eventually(async () => (await outboxRow(t.ds, notice)).status === 'SENT', 5_000, 'SENT after the retry');
+    const again = await t.gql(RETRY, { id: noticeNode.id }, staff.nic);
     expect(again.body.errors[0].extensions.code).toBe('CONFLICT');
-    const audit = await t.ds.query("SELECT actor_role, before_status, after_status FROM admin_audit WHERE action = 'RETRY_OUTBOX_MESSAGE' AND target_id = ?", [Number(node.id)]);
+    const audit = await t.ds.query("SELECT actor_role, before_status, after_status FROM admin_audit WHERE action = 'RETRY_OUTBOX_MESSAGE' AND target_id = ?", [Number(noticeNode.id)]);
     expect(audit).toEqual([{ actor_role: 'NIC_OPERATOR', before_status: 'DEAD_LETTER', after_status: 'PENDING' }]);
+
+    // The fresh link arrives, and its token (not the dead one's) activates the account.
+    const resent = await t.gql('mutation($o: ID!) { resendActivationLink(organizationId: $o) { activationLinkExpiresAt } }', { o: orgId }, staff.nic);
+    expect(resent.body.errors).toBeUndefined();
+    const mail = await eventually(() => smtp.received.find((m) => m.to === email), 10_000, 'the fresh activation mail');
+    const token = /activation token: ([A-Za-z0-9_-]{40,})/.exec(mail.text)![1];
+    expect(token).not.toBe(firstToken);
+    const stale = await t.op(ActivateAccountDocument, { input: { token: firstToken, password: PASSWORD } });
+    expect(stale.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    ok(await t.op(ActivateAccountDocument, { input: { token, password: PASSWORD } }), 'activateAccount with the fresh token');
+  });
+});
+
+describe('staff views of the outbox', () => {
+  it('never show an activation token, even while the message waits unsent: every field of OutboxMessage, as DEPwD and NIC', async () => {
+    const t = await startTestServer({ records: 0 }); // no SMTP_URL: the message stays PENDING with its token
+    try {
+      const staff = await staffTokens(t);
+      const { email } = await activateOrganization(t, staff);
+      const [row] = await t.ds.query('SELECT id, status, body FROM outbox_message WHERE recipient = ?', [email]);
+      expect(row.status).toBe('PENDING');
+      const token = /activation token: ([A-Za-z0-9_-]{40,})/.exec(row.body)![1];
+      // Whatever fields the type has now or gains later, none may carry the body.
+      const intro = await t.gql('{ __type(name: "OutboxMessage") { fields { name } } }', {}, staff.depwd);
+      const fields: string[] = intro.body.data.__type.fields.map((f: any) => f.name);
+      expect(fields).toEqual(expect.arrayContaining(['id', 'recipient', 'subject', 'status', 'attempts', 'lastError']));
+      expect(fields).not.toContain('body');
+      for (const who of [staff.depwd, staff.nic]) {
+        const r = await t.gql(`query { outboxMessages(status: PENDING, first: 100) { edges { node { ${fields.join(' ')} } } } }`, {}, who);
+        expect(r.body.errors).toBeUndefined();
+        const nodes = r.body.data.outboxMessages.edges.map((e: any) => e.node);
+        expect(nodes).toContainEqual(expect.objectContaining({ id: String(row.id), recipient: email, status: 'PENDING' }));
+        expect(JSON.stringify(r.body)).not.toContain(token);
+      }
+    } finally {
+      await t.close();
+    }
   });
 });
 
@@ -205,20 +269,26 @@ describe('two servers on one database', () => {
 });
 
 describe('development without SMTP_URL', () => {
-  it('logs the message at info level with the activation token redacted, and marks it sent to the log', async () => {
+  it('logs the message at info level with the activation token redacted (in full at debug only), and marks it sent to the log', async () => {
     const lines: any[] = [];
     const sink = new Writable({ write(chunk, _e, cb) { for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l)); cb(); } });
-    const t = await startTestServer({ records: 0, env: { NODE_ENV: 'development', MAIL_POLL_MS: '100' }, log: createLogger('info', sink) });
+    const t = await startTestServer({ records: 0, env: { NODE_ENV: 'development', MAIL_POLL_MS: '100' }, log: createLogger('debug', sink) });
     try {
       const staff = await staffTokens(t);
       const { email } = await activateOrganization(t, staff);
       await eventually(async () => (await outboxRow(t.ds, email)).status === 'SENT', 10_000, 'the message logged');
-      const [{ body }] = await t.ds.query('SELECT body FROM outbox_message WHERE recipient = ?', [email]);
-      const token = /activation token: (\S+)/.exec(body)![1];
+      const full = lines.find((l) => l.outbox && l.to === email && /outbox message in full/.test(l.msg));
+      expect(full.level).toBe(20); // debug
+      const token = /activation token: ([A-Za-z0-9_-]{40,})/.exec(full.msg)![1];
       const logged = lines.find((l) => l.outbox && l.to === email && /outbox \(development, not sent/.test(l.msg));
+      expect(logged.level).toBe(30); // info
       expect(logged.msg).toContain('activation token: [redacted]');
       expect(logged.msg).toContain('Activate your partner admin account');
-      expect(JSON.stringify(lines)).not.toContain(token);
+      expect(JSON.stringify(lines.filter((l) => l.level >= 30))).not.toContain(token);
+      // Delivered to the log, the stored body is redacted as after SMTP.
+      const [{ body }] = await t.ds.query('SELECT body FROM outbox_message WHERE recipient = ?', [email]);
+      expect(body).not.toContain(token);
+      expect(body).toContain('activation token: [sent; link redacted]');
     } finally {
       await t.close();
     }

@@ -1,12 +1,12 @@
-import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig } from '../../src/core/config/config';
 import { openDatabase } from '../../src/app/database';
 import { createServer } from '../../src/app/server';
 import { TEST_DATABASE_URL, testLogger } from '../helpers/server';
+import { printedPassword, staffCreate, startMain as startProcess } from '../helpers/production';
 
 /**
  * The bootstrap command (issue 16): `npm run staff:create` run as a real process creates a staff user
@@ -14,54 +14,15 @@ import { TEST_DATABASE_URL, testLogger } from '../helpers/server';
  * configuration are refused with one clear line. The production banner says how to create the first
  * DEPwD admin when there is none, and names no demo file that does not exist.
  */
-const ROOT = resolve(__dirname, '../..');
-const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn' };
 const JWT_SECRET = randomBytes(32).toString('hex');
-
-interface Outcome { code: number | null; stdout: string; stderr: string }
-
-/** The command as an operator runs it (`npm run staff:create -- …`), or straight through ts-node (`direct`, faster). */
-function staffCreate(args: string[], env: Record<string, string>, opts: { stdin?: string; direct?: boolean } = {}): Promise<Outcome> {
-  return new Promise((done) => {
-    const p = opts.direct
-      ? spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/staff-create.ts', ...args], { cwd: ROOT, env: { ...BASE_ENV, ...env } })
-      : spawn('npm', ['run', '-s', 'staff:create', '--', ...args], { cwd: ROOT, env: { ...BASE_ENV, ...env } });
-    let stdout = '', stderr = '';
-    p.stdout.on('data', (c) => (stdout += c));
-    p.stderr.on('data', (c) => (stderr += c));
-    p.stdin.end(opts.stdin ?? '');
-    const killer = setTimeout(() => p.kill('SIGKILL'), 60_000);
-    p.on('close', (code) => { clearTimeout(killer); done({ code, stdout, stderr }); });
-  });
-}
-
-const printedPassword = (o: Outcome) => /Password \(shown once; stored only as a hash\): (\S+)/.exec(o.stdout)?.[1];
 
 async function login(base: string, email: string, password: string) {
   const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   return { status: res.status, body: (await res.json()) as any };
 }
 
-/** The real entry point, started in production; resolves once its banner is out. */
-async function startMain(env: Record<string, string>): Promise<{ proc: ChildProcess; banner: string; base: string; stop: () => Promise<void> }> {
-  const proc = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    cwd: ROOT, env: { ...BASE_ENV, NODE_ENV: 'production', JWT_SECRET, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '', err = '';
-  proc.stderr!.on('data', (c) => (err += c));
-  const banner = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no banner: ${out} ${err}`)), 60_000);
-    proc.stdout!.on('data', (c) => {
-      out += c;
-      // The banner is one write, ending with a newline; the log's "ready" line follows it.
-      if (/listening on/.test(out) && out.endsWith('\n')) { clearTimeout(timer); ok(out); }
-    });
-    proc.on('exit', (code) => fail(new Error(`exited ${code}: ${err}`)));
-  });
-  const port = /localhost:(\d+)\/graphql/.exec(banner)![1];
-  const stop = () => new Promise<void>((r) => { if (proc.exitCode !== null) return r(); proc.once('exit', () => r()); proc.kill('SIGTERM'); });
-  return { proc, banner, base: `http://127.0.0.1:${port}`, stop };
-}
+/** The real entry point, started in production with this suite's JWT secret. */
+const startMain = (env: Record<string, string>) => startProcess({ JWT_SECRET, ...env });
 
 // The embedded default (a SQLite file): run once, in the SQLite pass.
 (TEST_DATABASE_URL ? describe.skip : describe)('staff:create on a SQLite file, and the production banner', () => {

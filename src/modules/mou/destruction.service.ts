@@ -5,16 +5,27 @@ import { recordAdminAudit } from '../oversight/admin-audit';
 import { visibleOrg } from '../../core/auth/actor';
 import { badInput, conflict } from '../../core/errors/errors';
 import { decodeIdCursor, pageSize, parseId, toConnection } from '../../core/graphql/keyset';
+import { OrganizationEntity } from '../organization/organization.entity';
+import type { StaffService } from '../staff/staff.service';
+import type { OutboxService } from '../staff/outbox.service';
 import type { MouService } from './mou.service';
+import type { MouEntity } from './mou.entity';
 import { MouStatus, mouStatus } from './mou.calendar';
 import { DestructionInstructionEntity, DestructionMethod } from './destruction.entity';
 import { DestructionInstructionConnection, DestructionInstructionType, DestructionStatus, toDestructionInstruction } from './destruction.types';
 import { AttestDataDestructionInput, DestructionInstructionFilter, IssueDestructionInstructionInput } from './mou.inputs';
 
 
-/** MoU 6.2: DEPwD instructs (return or destroy, by when); the partner's attestation answers; analysts see what is overdue. */
+/**
+ * MoU 6.2: DEPwD instructs (return or destroy, by when), and the partner's admins are told so by mail;
+ * the partner's attestation answers; analysts see what is overdue.
+ */
 export class DestructionService {
-  constructor(private readonly mous: MouService) {}
+  constructor(
+    private readonly mous: MouService,
+    private readonly staff: Pick<StaffService, 'partnerAdmins'>,
+    private readonly outbox: Pick<OutboxService, 'enqueue' | 'deliverSoon'>,
+  ) {}
 
   async issue(ctx: RequestContext, input: IssueDestructionInstructionInput): Promise<DestructionInstructionType> {
     const mou = await this.mous.get(ctx, parseId(input.mouId, 'mouId'));
@@ -32,9 +43,19 @@ export class DestructionService {
           mouId: mou.id, organizationId: mou.organizationId, method: input.method, dueOn: input.dueOn, instructions: input.instructions.trim(),
           issuedBy: by, issuedAt: now, attestedAt: null, attestedBy: null, performedMethod: null, performedOn: null, performedBy: null,
         }));
-        await recordAdminAudit(m, ctx, { action: 'ISSUE_DESTRUCTION_INSTRUCTION', targetType: 'DESTRUCTION_INSTRUCTION', targetId: r.id, after: DestructionStatus.PENDING, details: { mouId: mou.id, method: input.method, dueOn: input.dueOn } });
+        // The notice lands with the instruction: both or neither.
+        const org = await m.findOneBy(OrganizationEntity, { id: mou.organizationId });
+        const admins = await this.staff.partnerAdmins(m, mou.organizationId);
+        for (const a of admins) {
+          await this.outbox.enqueue(m, { recipient: a.email, subject: instructionSubject(r, mou), body: instructionBody(a, org?.name ?? `organisation ${mou.organizationId}`, mou, status, r), at: now });
+        }
+        await recordAdminAudit(m, ctx, {
+          action: 'ISSUE_DESTRUCTION_INSTRUCTION', targetType: 'DESTRUCTION_INSTRUCTION', targetId: r.id, after: DestructionStatus.PENDING,
+          details: { mouId: mou.id, method: input.method, dueOn: input.dueOn, noticesTo: admins.length },
+        });
         return r;
       });
+      this.outbox.deliverSoon();
       return toDestructionInstruction(saved, today);
     } catch (e) {
       if (isUniqueViolation(e)) throw conflict(`DEPwD already issued a return-or-destroy instruction for MoU ${mou.reference}.`);
@@ -56,6 +77,31 @@ export class DestructionService {
     if (cursor !== null) qb.andWhere('d.id > :cursor', { cursor });
     return toConnection('destruction', await qb.getMany(), n, (e) => toDestructionInstruction(e, today)) as DestructionInstructionConnection;
   }
+}
+
+function instructionSubject(ins: DestructionInstructionEntity, mou: MouEntity): string {
+  return `DEPwD instruction: ${ins.method === DestructionMethod.RETURN ? 'return' : 'destroy'} UDID data by ${ins.dueOn} (MoU ${mou.reference})`;
+}
+
+/** To a partner admin: what to return or destroy, by when, and how to attest it. */
+function instructionBody(to: { name: string }, orgName: string, mou: MouEntity, status: MouStatus, ins: DestructionInstructionEntity): string {
+  const ended = status === MouStatus.EXPIRED ? `expired on ${mou.expiresOn}`
+    : status === MouStatus.NOTICE_GIVEN ? `was terminated on notice; access ends on ${mou.terminatedOn}`
+      : `was terminated on ${mou.terminatedOn}`;
+  const what = ins.method === DestructionMethod.RETURN
+    ? 'return to DEPwD every copy of the UDID records it received through UDID Exchange under this MoU, and keep none'
+    : 'destroy every copy of the UDID records it received through UDID Exchange under this MoU (databases, files, backups, printouts)';
+  return [
+    `Dear ${to.name},`, '',
+    `MoU ${mou.reference} between DEPwD and ${orgName} ${ended}.`,
+    `Under clause 6.2 of the MoU, DEPwD instructs ${orgName} to ${what}, by ${ins.dueOn}.`, '',
+    'DEPwD\'s instructions:', '',
+    ...ins.instructions.split('\n').map((l) => `  ${l}`), '',
+    `Once done, and by ${ins.dueOn}, attest it: sign in as the partner admin (POST /auth/login) and send`, '',
+    `  mutation { attestDataDestruction(input: { mouId: "${mou.id}", statement: "<what was ${ins.method === DestructionMethod.RETURN ? 'returned' : 'destroyed'}, how and when>",`,
+    `    performedMethod: ${ins.method}, performedOn: "<YYYY-MM-DD>", performedBy: "<name and designation>" }) { destructionAttestedAt } }`, '',
+    `An instruction not attested by ${ins.dueOn} is shown to DEPwD as overdue.`,
+  ].join('\n');
 }
 
 /**

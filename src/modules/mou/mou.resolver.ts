@@ -25,7 +25,7 @@ export class MouResolver {
     return this.service.attestDestruction(ctx, input);
   }
 
-  @Mutation(() => DestructionInstructionType, { description: 'DEPWD_ADMIN, on termination or expiry (MoU 6.2): instructs the partner to RETURN or DESTROY its copies by dueOn.' })
+  @Mutation(() => DestructionInstructionType, { description: 'DEPWD_ADMIN, on termination or expiry (MoU 6.2): instructs the partner to RETURN or DESTROY its copies by dueOn; its partner admins are sent the instruction by mail (what, by when, how to attest).' })
   issueDestructionInstruction(@Ctx() ctx: RequestContext, @Arg('input', () => IssueDestructionInstructionInput) input: IssueDestructionInstructionInput) {
     return this.destruction.issue(ctx, input);
   }

@@ -5,7 +5,7 @@ import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { toDbDateTime } from '../../core/db/columns';
 import { OutboxMessageEntity, OutboxStatus } from './staff.entity';
-import type { Mailer } from './outbox.mailer';
+import { DEAD_LETTER_REDACTION, Mailer, redactSecrets, SENT_REDACTION } from './outbox.mailer';
 
 export interface DrainerOptions {
   /** Poll interval (MAIL_POLL_MS). */
@@ -40,6 +40,10 @@ const PENDING = OutboxStatus.PENDING;
  * (`<outbox.<id>.<created ms>@<MAIL_FROM domain>>`) and an X-UDX-Outbox-Id header, so a duplicate is
  * recognisable (and dropped by mail systems that deduplicate on Message-ID). Nothing is lost: a row stays
  * PENDING until a send succeeds or its last attempt fails (DEAD_LETTER, visible to staff: outboxMessages).
+ *
+ * Secrets at rest: the UPDATE that marks a row SENT (or DEAD_LETTER) also rewrites its body with the
+ * activation token replaced (SENT_REDACTION, DEAD_LETTER_REDACTION), so the table holds a link only while
+ * it may still be sent. A crash between the relay's acceptance and that UPDATE resends the original.
  */
 export class OutboxDrainer {
   private readonly instance = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -152,7 +156,7 @@ export class OutboxDrainer {
     }
     const at = this.clock.now();
     await this.ds.createQueryBuilder().update(OutboxMessageEntity)
-      .set({ status: OutboxStatus.SENT, sentAt: at, attempts, lastError: null, nextAttemptAt: null, claimedBy: null, claimUntil: null })
+      .set({ status: OutboxStatus.SENT, sentAt: at, attempts, lastError: null, nextAttemptAt: null, claimedBy: null, claimUntil: null, body: redactSecrets(msg.body, SENT_REDACTION) })
       .where('id = :id AND claimed_by = :token', { id: msg.id, token }).execute();
     this.log.info({ outbox: msg.id, attempts, mailer: this.mailer!.kind }, 'outbox message sent');
   }
@@ -164,10 +168,10 @@ export class OutboxDrainer {
     const delay = Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** (attempts - 1)) * (0.8 + 0.4 * Math.random());
     await this.ds.createQueryBuilder().update(OutboxMessageEntity)
       .set(dead
-        ? { status: OutboxStatus.DEAD_LETTER, deadLetteredAt: at, attempts, lastError, nextAttemptAt: null, claimedBy: null, claimUntil: null }
+        ? { status: OutboxStatus.DEAD_LETTER, deadLetteredAt: at, attempts, lastError, nextAttemptAt: null, claimedBy: null, claimUntil: null, body: redactSecrets(msg.body, DEAD_LETTER_REDACTION) }
         : { attempts, lastError, nextAttemptAt: new Date(at.getTime() + Math.round(delay)), claimedBy: null, claimUntil: null })
       .where('id = :id AND claimed_by = :token', { id: msg.id, token }).execute();
-    if (dead) this.log.error({ outbox: msg.id, attempts, lastError }, 'outbox message undeliverable: dead letter (retryOutboxMessage sends it again)');
+    if (dead) this.log.error({ outbox: msg.id, attempts, lastError }, 'outbox message undeliverable: dead letter (retryOutboxMessage sends it again; an activation link is sent afresh with resendActivationLink)');
     else this.log.warn({ outbox: msg.id, attempts, lastError, retryInMs: Math.round(delay) }, 'outbox message not sent; will retry');
   }
 

@@ -49,12 +49,20 @@ export class SmtpMailer implements Mailer {
   }
 }
 
-/** Long random tokens (activation tokens, secrets) and `token: …`-style values, as the info-level log shows them. */
-export function redactSecrets(text: string): string {
+/**
+ * Long random tokens (activation tokens, secrets) and `token: …`-style values replaced by `replacement`:
+ * as the info-level log shows a message, and as its stored body keeps it once it has left (see below).
+ */
+export function redactSecrets(text: string, replacement = '[redacted]'): string {
   return text
-    .replace(/\b(token|secret|password)([ \t]*:[ \t]*)[^\s"<]{6,}/gi, '$1$2[redacted]')
-    .replace(/[A-Za-z0-9_-]{32,}/g, '[redacted]');
+    .replace(/\b(token|secret|password)([ \t]*:[ \t]*)[^\s"<]{6,}/gi, (_m, k: string, sep: string) => `${k}${sep}${replacement}`)
+    .replace(/[A-Za-z0-9_-]{32,}/g, () => replacement);
 }
+
+/** What a sent message's stored body says in place of its secret (the activation token). */
+export const SENT_REDACTION = '[sent; link redacted]';
+/** What a dead letter's stored body says in place of its secret: the link never arrived and is not kept. */
+export const DEAD_LETTER_REDACTION = '[not delivered; link redacted]';
 
 /**
  * Development without SMTP_URL: the message is written to the log instead of sent. At info level the

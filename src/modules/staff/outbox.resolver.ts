@@ -21,7 +21,7 @@ export class OutboxResolver {
     return this.service.list(ctx, status, first, after);
   }
 
-  @Mutation(() => OutboxMessageType, { description: 'DEPWD_ADMIN, NIC_OPERATOR: sends a dead letter again (back to PENDING with a fresh set of attempts).' })
+  @Mutation(() => OutboxMessageType, { description: 'DEPWD_ADMIN, NIC_OPERATOR: sends a dead letter again (back to PENDING with a fresh set of attempts). Not an activation link, whose token is redacted once undeliverable: CONFLICT, use resendActivationLink.' })
   retryOutboxMessage(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.service.retry(ctx, id);
   }

@@ -4,7 +4,9 @@ import { conditionalUpdate } from '../../core/db/guarded';
 import { notFound, conflict } from '../../core/errors/errors';
 import { decodeIdCursor, pageSize, parseId, toConnection } from '../../core/graphql/keyset';
 import { recordAdminAudit } from '../oversight/admin-audit';
-import { OutboxMessageEntity, OutboxStatus } from './staff.entity';
+import { Role } from '../../core/authz/scopes';
+import { OutboxMessageEntity, OutboxStatus, UserAccountEntity } from './staff.entity';
+import { DEAD_LETTER_REDACTION } from './outbox.mailer';
 import type { OutboxDrainer } from './outbox.drainer';
 import { OutboxMessageConnection, OutboxMessageType, toOutboxMessage } from './outbox.types';
 
@@ -39,16 +41,26 @@ export class OutboxService {
     return toConnection('outbox', await qb.getMany(), n, toOutboxMessage) as OutboxMessageConnection;
   }
 
-  /** A dead letter back to PENDING with a fresh set of attempts, sent at once (e.g. after the SMTP relay is fixed). */
+  /**
+   * A dead letter back to PENDING with a fresh set of attempts, sent at once (e.g. after the SMTP relay is
+   * fixed). Not one whose secret was redacted when it died (an activation link): it would arrive without
+   * its token, so NIC sends a fresh link instead.
+   */
   async retry(ctx: RequestContext, messageId: string): Promise<OutboxMessageType> {
     const id = parseId(messageId, 'id');
-    const repo = ctx.db.primary.getRepository(OutboxMessageEntity);
+    const db = ctx.db.primary;
+    const repo = db.getRepository(OutboxMessageEntity);
     const msg = await repo.findOneBy({ id });
     if (!msg) throw notFound(`No outbox message with id ${id}.`);
     if (msg.status !== OutboxStatus.DEAD_LETTER) {
       throw conflict(`Outbox message ${id} is ${msg.status.toLowerCase().replace('_', ' ')}, not a dead letter; only dead letters are retried by hand.`);
     }
-    await ctx.db.primary.transaction(async (m) => {
+    if (msg.body.includes(DEAD_LETTER_REDACTION)) {
+      const admin = await db.getRepository(UserAccountEntity).findOneBy({ email: msg.recipient, role: Role.PARTNER_ADMIN });
+      const org = admin?.organizationId != null ? `resendActivationLink(organizationId: "${admin.organizationId}")` : 'resendActivationLink';
+      throw conflict(`Outbox message ${id} carried an activation link whose token is not kept once undeliverable; send a fresh link with ${org} instead.`, { requiredStep: 'resendActivationLink' });
+    }
+    await db.transaction(async (m) => {
       await conditionalUpdate(m, OutboxMessageEntity,
         { status: OutboxStatus.PENDING, attempts: 0, nextAttemptAt: null, deadLetteredAt: null, claimedBy: null, claimUntil: null },
         'id = :id AND status = :dead', { id, dead: OutboxStatus.DEAD_LETTER }, `Outbox message ${id} was retried by someone else at the same moment.`);

@@ -93,6 +93,17 @@ export class StaffService {
   }
 
   /**
+   * The partner admins of an organisation who can still act (active, or yet to activate; not disabled), in
+   * the caller's transaction: who receives DEPwD's instructions to the organisation.
+   */
+  async partnerAdmins(m: EntityManager, organizationId: number): Promise<{ id: number; email: string; name: string; status: UserStatus }[]> {
+    const rows = await m.createQueryBuilder(UserAccountEntity, 'u')
+      .where('u.organization_id = :org AND u.role = :role AND u.status IN (:...statuses)', { org: organizationId, role: Role.PARTNER_ADMIN, statuses: [UserStatus.ACTIVE, UserStatus.PENDING_ACTIVATION] })
+      .orderBy('u.id', 'ASC').getMany();
+    return rows.map((u) => ({ id: u.id, email: u.email, name: u.name, status: u.status as UserStatus }));
+  }
+
+  /**
    * After commit: the outbox drainer sends the messages now instead of at its next poll (SMTP; the log
    * in development; nothing without SMTP_URL, where they wait in outbox_message).
    */
