@@ -154,6 +154,10 @@ describe('purposes', () => {
     const log = await t.gql('query($a: Int!) { accessLog(filter: { applicationId: $a }, first: 10) { edges { node { udid purpose } } } }', { a: Number(p.applicationId) }, staff.analyst);
     expect(log.body.errors).toBeUndefined();
     expect(log.body.data.accessLog.edges.map((e: any) => e.node.purpose)).toEqual(['PENSION_ELIGIBILITY', 'PENSION_ELIGIBILITY', 'PENSION_ELIGIBILITY', 'PENSION_ELIGIBILITY']);
+    const usage = await t.gql('query($d: Date!, $a: Int) { usageByApplication(from: $d, to: $d, applicationId: $a) { day byPurpose { purpose accesses distinctRecords } } }',
+      { d: t.clock.today(), a: Number(p.applicationId) }, staff.analyst);
+    expect(usage.body.errors).toBeUndefined();
+    expect(usage.body.data.usageByApplication).toEqual([{ day: t.clock.today(), byPurpose: [{ purpose: 'PENSION_ELIGIBILITY', accesses: 4, distinctRecords: 3 }] }]);
     const summary = await t.gql('query($u: UDID!) { recordAccessSummary(udid: $u) { totalAccesses applications { applicationId purpose accessCount } } }', { u: udids[0] }, staff.analyst);
     expect(summary.body.data.recordAccessSummary.applications).toEqual([{ applicationId: Number(p.applicationId), purpose: 'PENSION_ELIGIBILITY', accessCount: 2 }]);
   });

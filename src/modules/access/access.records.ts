@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/request/context';
 import { toDbDateTime } from '../../core/db/columns';
 import { serialTransaction } from '../../core/db/serial-transaction';
+import { isMysql } from '../../core/db/database';
 import { conflict, forbidden, notFound } from '../../core/errors/errors';
 import { AlertStatus } from './access.entity';
 import type { UsageRecorder } from './usage.recorder';
@@ -81,6 +82,26 @@ export class AccessRecords {
       `SELECT u.application_id, a.name AS application_name, u.day, u.requests, u.records, u.distinct_records, u.cost, u.errors, u.unknown_lookups
          FROM usage_daily u JOIN application a ON a.id = u.application_id
         WHERE u.day >= ? AND u.day <= ?${extra} ORDER BY u.day, u.application_id`, params);
+  }
+
+  /**
+   * Access events and distinct records per application, purpose and IST day, for the days [from, to]
+   * (the access log is the truth: usage_daily does not split by purpose).
+   */
+  async usageByPurpose(ctx: RequestContext, q: { from: string; to: string; applicationId?: number | null; organizationId?: number | null }): Promise<Row[]> {
+    const start = toDbDateTime(new Date(Date.parse(`${q.from}T00:00:00+05:30`)));
+    const end = toDbDateTime(new Date(Date.parse(`${q.to}T00:00:00+05:30`) + 86_400_000));
+    const reads = ctx.db.read();
+    const istDay = isMysql(ctx.db.primary) ? 'DATE(e.occurred_at + INTERVAL 330 MINUTE)' : "date(e.occurred_at, '+330 minutes')";
+    const params: unknown[] = [start, end];
+    let extra = '';
+    if (q.applicationId) { extra += ' AND e.application_id = ?'; params.push(q.applicationId); }
+    if (q.organizationId) { extra += ' AND e.organization_id = ?'; params.push(q.organizationId); }
+    return reads.query(
+      `SELECT e.application_id, ${istDay} AS day, p.code AS purpose_code, COUNT(*) AS n, COUNT(DISTINCT e.udid) AS d
+         FROM access_event e LEFT JOIN purpose p ON p.id = e.purpose_id
+        WHERE e.occurred_at >= ? AND e.occurred_at < ?${extra}
+        GROUP BY e.application_id, ${istDay}, p.code`, params);
   }
 
   /** Alerts newest first, with the application's name and organisation. */

@@ -23,6 +23,7 @@ export const oversightRules: IRules = {
   RecordAccessSummary: allow,
   RecordAccessByApplication: allow,
   UsageDay: allow,
+  PurposeUsage: allow,
   ScrapingAlert: allow,
   ScrapingAlertEdge: allow,
   ScrapingAlertConnection: allow,

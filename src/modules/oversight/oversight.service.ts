@@ -6,7 +6,7 @@ import { badInput, forbidden } from '../../core/errors/errors';
 import { fromDbDate, fromDbDateTime } from '../../core/db/columns';
 import { daysBetween } from '../../core/clock';
 import { AccessLogFilter, MAX_OVERSIGHT_PAGE } from './oversight.inputs';
-import { AccessEvent, AccessEventConnection, RecordAccessSummary, ScrapingAlert, ScrapingAlertConnection, UsageDay } from './oversight.types';
+import { AccessEvent, AccessEventConnection, PurposeUsage, RecordAccessSummary, ScrapingAlert, ScrapingAlertConnection, UsageDay } from './oversight.types';
 
 type Row = Record<string, unknown>;
 const cursorOf = (kind: string, id: number) => Buffer.from(`${kind}:${id}`).toString('base64url');
@@ -83,12 +83,24 @@ export class OversightService {
   async usageByApplication(ctx: RequestContext, from: string, to: string, applicationId: number | null): Promise<UsageDay[]> {
     if (from > to) throw badInput('"from" must not be after "to".');
     if (daysBetween(from, to) > 366) throw badInput('Ask for at most 366 days at a time.');
-    const rows = await this.records.usageDays(ctx, { from, to, applicationId, organizationId: ownOrganization(ctx) });
-    return rows.map((r) => Object.assign(new UsageDay(), {
-      applicationId: toInt(r.application_id), applicationName: String(r.application_name), day: fromDbDate(r.day as string)!,
-      requests: toInt(r.requests), records: toInt(r.records), distinctRecords: toInt(r.distinct_records), cost: toInt(r.cost),
-      errors: toInt(r.errors), unknownLookups: toInt(r.unknown_lookups),
-    }));
+    const q = { from, to, applicationId, organizationId: ownOrganization(ctx) };
+    const [rows, purposes] = await Promise.all([this.records.usageDays(ctx, q), this.records.usageByPurpose(ctx, q)]);
+    const byPurpose = new Map<string, PurposeUsage[]>();
+    for (const r of purposes) {
+      const key = `${toInt(r.application_id)}|${fromDbDate(r.day as string)}`;
+      const list = byPurpose.get(key) ?? [];
+      list.push(Object.assign(new PurposeUsage(), { purpose: (r.purpose_code as string | null) ?? null, accesses: toInt(r.n), distinctRecords: toInt(r.d) }));
+      byPurpose.set(key, list);
+    }
+    return rows.map((r) => {
+      const day = fromDbDate(r.day as string)!;
+      return Object.assign(new UsageDay(), {
+        applicationId: toInt(r.application_id), applicationName: String(r.application_name), day,
+        requests: toInt(r.requests), records: toInt(r.records), distinctRecords: toInt(r.distinct_records), cost: toInt(r.cost),
+        errors: toInt(r.errors), unknownLookups: toInt(r.unknown_lookups),
+        byPurpose: (byPurpose.get(`${toInt(r.application_id)}|${day}`) ?? []).sort((a, b) => String(a.purpose).localeCompare(String(b.purpose))),
+      });
+    });
   }
 
   /** Newest first; a PARTNER_ADMIN sees only its own organisation's alerts. */

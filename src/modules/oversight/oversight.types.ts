@@ -65,6 +65,14 @@ export class UsageDay {
   @Field(() => Int, { description: 'Cost points charged (actual cost)' }) cost!: number;
   @Field(() => Int, { description: 'Requests that ended with an error (including throttled ones)' }) errors!: number;
   @Field(() => Int, { description: 'Lookups of UDIDs that do not exist' }) unknownLookups!: number;
+  @Field(() => [PurposeUsage], { description: 'The day\'s access events per purpose, from the access log (written in batches: the last second may be missing)' }) byPurpose!: PurposeUsage[];
+}
+
+@ObjectType({ description: 'One purpose\'s share of an application\'s day.' })
+export class PurposeUsage {
+  @Field(() => String, { nullable: true, description: 'The purpose code (null: events from before purposes)' }) purpose!: string | null;
+  @Field(() => Int, { description: 'Access events (records disclosed)' }) accesses!: number;
+  @Field(() => Int, { description: 'Distinct PwD records' }) distinctRecords!: number;
 }
 
 @ObjectType({ description: 'A pattern of automated enumeration seen in an application\'s traffic.' })
