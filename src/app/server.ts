@@ -12,6 +12,7 @@ import { Config } from '../core/config/config';
 import { Clock } from '../core/clock';
 import { createLogger, Logger } from '../core/logger';
 import { DomainError, isUnavailable } from '../core/errors/errors';
+import { ASYMMETRIC_ALGS, ProofError, verifyDpopProof } from '../core/auth/proofs';
 import { formatError } from '../core/errors/format';
 import { errorStatusPlugin } from '../core/errors/status.plugin';
 import { buildBlockList, clientIp } from '../core/http/client-ip';
@@ -166,9 +167,22 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       let principal: Principal = ANONYMOUS;
       const auth = req.headers.authorization;
       if (auth) {
-        const m = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(auth);
-        if (!m) throw new DomainError('UNAUTHENTICATED', 'Send the token as "Authorization: Bearer <token>".');
-        const claims = await services.tokens.verify(m[1]);
+        const m = /^(Bearer|DPoP)\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(auth);
+        if (!m) throw new DomainError('UNAUTHENTICATED', 'Send the token as "Authorization: Bearer <token>" (or "DPoP <token>" with a DPoP proof).');
+        const claims = await services.tokens.verify(m[2]);
+        const dpop = m[1].toLowerCase() === 'dpop';
+        if (claims.typ === 'app' && (claims.jkt || dpop)) {
+          // A sender-constrained token (RFC 9449 §7): the DPoP scheme and a fresh proof of the bound key, for this call.
+          res.locals.dpopChallenge = true;
+          if (!claims.jkt) throw new DomainError('UNAUTHENTICATED', 'This token is not DPoP-bound; send it as "Authorization: Bearer <token>".');
+          if (!dpop) throw new DomainError('UNAUTHENTICATED', 'This token is DPoP-bound: send it as "Authorization: DPoP <token>" with a DPoP proof header.');
+          const proof = req.headers.dpop;
+          if (typeof proof !== 'string' || proof.length > 8192) throw new DomainError('UNAUTHENTICATED', 'A DPoP-bound token needs a DPoP proof header on every call (RFC 9449).');
+          const jkt = await verifyDpopProof(proof, {
+            method: req.method, url: `${req.protocol}://${req.get('host')}${req.originalUrl.split('?')[0]}`, accessToken: m[2], now: clock.now(), replay: services.replay,
+          }).catch((e: Error) => { throw new DomainError('UNAUTHENTICATED', e instanceof ProofError ? e.message : 'The DPoP proof is not valid.'); });
+          if (jkt !== claims.jkt) throw new DomainError('UNAUTHENTICATED', 'The DPoP proof is signed by another key than the one this token is bound to.');
+        }
         principal = claims.typ === 'app'
           ? await services.gate.admitApplication(claims, ip, () => reportingOnlyRequest(req, res))
           : await services.gate.admitUser(claims);
@@ -185,7 +199,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
         : isUnavailable(err) ? new DomainError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable (database unreachable); retry shortly.')
         : null;
       if (!e) return next(err);
-      if (e.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
+      if (e.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', res.locals.dpopChallenge ? `DPoP algs="${ASYMMETRIC_ALGS.join(' ')}", error="invalid_dpop_proof"` : 'Bearer');
       if (e.code === 'SERVICE_UNAVAILABLE') res.setHeader('Retry-After', '5');
       res.status(e.httpStatus).json(e.toJSON());
     }
@@ -234,7 +248,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   app.get('/metrics', metricsRoute(services.metrics.registry, { allow: buildBlockList(config.metricsAllow), trusted, enabled: !metricsOwnPort }));
   const metricsServer = metricsOwnPort ? metricsListener(services.metrics.registry) : null;
 
-  app.use(oauthRouter({ ds, clock, tokens: services.tokens, clientAuthLimiter: services.clientAuthLimiter }, trusted));
+  app.use(oauthRouter({ ds, clock, tokens: services.tokens, clientAuthLimiter: services.clientAuthLimiter, replay: services.replay }, trusted));
   app.use(loginRouter({ ds, clock, tokens: services.tokens, loginLimiter: services.loginLimiter }, trusted));
   if (config.graphiql) app.use(explorerRouter({
     clock, log, admit: gate,

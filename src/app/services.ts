@@ -21,6 +21,7 @@ import { SopService } from '../modules/sop/sop.service';
 import { PurposeService } from '../modules/purpose/purpose.service';
 import { PurposeLoadWatch } from '../modules/access/purpose.load';
 import { ConsentService } from '../modules/consent/consent.service';
+import type { Replay } from '../core/auth/proofs';
 import { SopSweep } from '../modules/sop/sop.sweep';
 import { ApplicationService } from '../modules/application/application.service';
 import { ApplicationAccessService } from '../modules/application/application-access.service';
@@ -115,6 +116,8 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     mou,
     purposes,
     consents: new ConsentService(deps.ds, gate),
+    /** The once-only guard of client assertions and DPoP proofs (RFC 7523, 9449): shared across replicas with REDIS_URL. */
+    replay: ((key, until) => budgetStore.claimOnce(`replay:${key}`, Math.max(1_000, until.getTime() - deps.clock.nowMs() + 60_000), deps.clock.nowMs())) as Replay,
     destruction: new DestructionService(mou, staff, outboxAdmin),
     sop,
     sopSweep,

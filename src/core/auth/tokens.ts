@@ -5,10 +5,12 @@ import { unauthenticated } from '../errors/errors';
 
 export const APP_TOKEN_TTL_S = 15 * 60;
 export const USER_TOKEN_TTL_S = 15 * 60;
-const ISSUER = 'udid-exchange';
+/** The `iss` of this server's tokens; also accepted as a client assertion's audience. */
+export const TOKEN_ISSUER = 'udid-exchange';
+const ISSUER = TOKEN_ISSUER;
 
 export type TokenClaims =
-  | { typ: 'app'; applicationId: number; organizationId: number; clientId: string; scopes: Scope[]; /** The purpose the token was issued for (absent on tokens from before purposes). */ purposeId?: number }
+  | { typ: 'app'; applicationId: number; organizationId: number; clientId: string; scopes: Scope[]; /** The purpose the token was issued for (absent on tokens from before purposes). */ purposeId?: number; /** DPoP-bound (RFC 9449): the client key's thumbprint (`cnf.jkt`). */ jkt?: string }
   | { typ: 'user'; userId: number; role: Role; organizationId: number | null; email: string };
 
 /** Verified tokens kept (LRU by insertion): a partner reuses one token for up to 15 minutes. */
@@ -33,7 +35,7 @@ export class TokenService {
     const iat = Math.floor(this.now().getTime() / 1000);
     const payload =
       claims.typ === 'app'
-        ? { typ: 'app', org: claims.organizationId, cid: claims.clientId, scope: claims.scopes.join(' '), ...(claims.purposeId ? { pur: claims.purposeId } : {}) }
+        ? { typ: 'app', org: claims.organizationId, cid: claims.clientId, scope: claims.scopes.join(' '), ...(claims.purposeId ? { pur: claims.purposeId } : {}), ...(claims.jkt ? { cnf: { jkt: claims.jkt } } : {}) }
         : { typ: 'user', role: claims.role, org: claims.organizationId, email: claims.email };
     const sub = String(claims.typ === 'app' ? claims.applicationId : claims.userId);
     const token = await new SignJWT(payload)
@@ -76,6 +78,11 @@ export class TokenService {
         if (payload.pur !== undefined) {
           if (!Number.isInteger(payload.pur) || Number(payload.pur) < 1) throw new Error('bad pur');
           claims.purposeId = Number(payload.pur);
+        }
+        if (payload.cnf !== undefined) {
+          const jkt = (payload.cnf as { jkt?: unknown })?.jkt;
+          if (typeof jkt !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(jkt)) throw new Error('bad cnf');
+          claims.jkt = jkt;
         }
       } else if (payload.typ === 'user') {
         claims = { typ: 'user', userId: sub, role: payload.role as Role, organizationId: payload.org == null ? null : Number(payload.org), email: String(payload.email) };

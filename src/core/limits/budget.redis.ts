@@ -99,6 +99,10 @@ export class RedisBudgetStore implements BudgetStore {
     return this.redis.scard(`${this.prefix}records:${id}:${day}`);
   }
 
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(`${this.prefix}once:${key}`, '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')) === 'OK';
+  }
+
   async countDaily(key: string, day: string, by: number): Promise<number> {
     const k = `${this.prefix}count:${key}:${day}`;
     const res = await this.redis.multi().incrby(k, by).expire(k, 2 * 86_400).exec();
@@ -159,6 +163,7 @@ export class ResilientBudgetStore implements BudgetStore {
   reserveRecords(id: string, day: string, udids: string[], quota: number) { return this.run((s) => s.reserveRecords(id, day, udids, quota)); }
   recordsToday(id: string, day: string) { return this.run((s) => s.recordsToday(id, day)); }
   countDaily(key: string, day: string, by: number) { return this.run((s) => s.countDaily(key, day, by)); }
+  claimOnce(key: string, ttlMs: number, nowMs: number) { return this.run((s) => s.claimOnce(key, ttlMs, nowMs)); }
   async ping(): Promise<void> { await this.run((s) => s.ping()); }
   close(): Promise<void> { return this.primary.close(); }
 }

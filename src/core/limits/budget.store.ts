@@ -33,6 +33,8 @@ export interface BudgetStore {
   recordsToday(subject: string, day: string): Promise<number>;
   /** Adds `by` to a counter that lives until the end of `day`; returns the new value. */
   countDaily(key: string, day: string, by: number): Promise<number>;
+  /** A once-only guard (replay caches): true the first time `key` is claimed within `ttlMs`, false after. */
+  claimOnce(key: string, ttlMs: number, nowMs: number): Promise<boolean>;
   /** 'memory', 'ok' (Redis) or 'degraded' (Redis configured but unreachable: local counters in use). */
   readonly status: 'memory' | 'ok' | 'degraded';
   /** Re-checks the shared store (readiness probe). */
@@ -55,6 +57,7 @@ export class MemoryBudgetStore implements BudgetStore {
   private buckets = new Map<BucketKey, { level: number; at: number }>();
   private records = new Map<string, Set<string>>();
   private counters = new Map<string, number>();
+  private claims = new Map<string, number>();
 
   private level(key: BucketKey, b: BucketSettings, nowMs: number): number {
     const s = this.buckets.get(key);
@@ -97,6 +100,14 @@ export class MemoryBudgetStore implements BudgetStore {
 
   async recordsToday(id: string, day: string): Promise<number> {
     return this.records.get(`${id}:${day}`)?.size ?? 0;
+  }
+
+  async claimOnce(key: string, ttlMs: number, nowMs: number): Promise<boolean> {
+    const until = this.claims.get(key);
+    if (until !== undefined && until > nowMs) return false;
+    if (this.claims.size > 100_000) for (const [k, u] of this.claims) if (u <= nowMs) this.claims.delete(k);
+    this.claims.set(key, nowMs + ttlMs);
+    return true;
   }
 
   async countDaily(key: string, day: string, by: number): Promise<number> {

@@ -16,6 +16,8 @@ interface GateEntry {
   organizationId: number;
   orgStatus: string;
   approvedScopes: Scope[];
+  /** DEPwD requires DPoP-bound tokens (RFC 9449). */
+  dpopRequired: boolean;
   suspended: { kind: string | null; reason: string | null } | null;
   mous: { effectiveFrom: string; expiresOn: string; terminatedOn: string | null }[];
   allow: BlockList;
@@ -144,6 +146,9 @@ export class RequestGate {
     if (!e || e.organizationId !== claims.organizationId) {
       throw new DomainError('UNAUTHENTICATED', 'The application of this token no longer exists; request a new token.');
     }
+    if (e.dpopRequired && !claims.jkt) {
+      throw new DomainError('UNAUTHENTICATED', 'This application must use DPoP-bound tokens (RFC 9449): request one with a DPoP proof at /oauth/token and send "Authorization: DPoP <token>" with a DPoP proof on every call.');
+    }
     if (e.appStatus === 'DISABLED') {
       throw new DomainError('APPLICATION_DISABLED', 'This application has been disabled by NIC. Contact DEPwD to have it enabled again.');
     }
@@ -233,7 +238,7 @@ export class RequestGate {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT a.id, a.status, a.organization_id, a.approved_scopes, a.sharing_suspended_at, a.sharing_suspension_kind,
               a.sharing_suspension_reason, a.cost_budget, a.cost_restore_rate, a.daily_record_quota, a.first_record_access_at, a.last_benefit_report_at,
-              a.reporting_grace_from, a.reciprocity_suspended_at, o.status AS org_status
+              a.reporting_grace_from, a.reciprocity_suspended_at, a.dpop_required, o.status AS org_status
          FROM application a JOIN organization o ON o.id = a.organization_id WHERE a.id = ?`,
       [applicationId],
     );
@@ -258,6 +263,7 @@ export class RequestGate {
       organizationId: orgId,
       orgStatus: String(r.org_status),
       approvedScopes: r.approved_scopes ? JSON.parse(String(r.approved_scopes)) : [],
+      dpopRequired: Number(r.dpop_required ?? 0) === 1 || r.dpop_required === true,
       suspended: r.sharing_suspended_at ? { kind: (r.sharing_suspension_kind as string) ?? null, reason: (r.sharing_suspension_reason as string) ?? null } : null,
       mous: mous.map((m) => ({
         effectiveFrom: fromDbDate(m.effective_from as string)!,

@@ -6,10 +6,11 @@ import { recordAdminAudit } from '../oversight/admin-audit';
 import { partnerOrgOf } from '../../core/auth/actor';
 import { hashSecret, randomSecret } from '../../core/auth/secrets';
 import { guardedUpdate } from '../../core/db/guarded';
-import { conflict, notFound } from '../../core/errors/errors';
+import { badInput, conflict, notFound } from '../../core/errors/errors';
+import { parseClientJwks, ProofError } from '../../core/auth/proofs';
 import { parseId } from '../../core/graphql/keyset';
 import { ApplicationEntity, ApplicationIpEntity, ApplicationStatus, ClientCredentialEntity } from './application.entity';
-import { IpInput } from './application.inputs';
+import { IpInput, RegisterClientKeysInput, RequireDpopInput } from './application.inputs';
 import { ApplicationType, IssuedClientSecret, toApplication } from './application.types';
 
 /** Canonical text of an IP or CIDR, so that "203.0.113.10 " and "203.0.113.10" are one entry. */
@@ -82,5 +83,36 @@ export class ApplicationAccessService {
       application: toApplication(await this.applications.get(ctx, app.id)),
       clientId: app.clientId, clientSecret: secret, hint: secret.slice(0, 6), revokedPrevious: revoked,
     });
+  }
+
+  /** PARTNER_ADMIN: the application's public keys for private_key_jwt (replacing earlier ones); optionally the secret switched off. Audited. */
+  async registerClientKeys(ctx: RequestContext, input: RegisterClientKeysInput): Promise<ApplicationType> {
+    const orgId = partnerOrgOf(ctx);
+    const app = await this.applications.get(ctx, parseId(input.applicationId, 'applicationId'));
+    if (app.organizationId !== orgId) throw notFound('No application with this id in your organisation.');
+    let jwks;
+    try { jwks = parseClientJwks(input.jwks); } catch (e) { throw badInput(e instanceof ProofError ? e.message : 'jwks is not a valid JSON Web Key Set.'); }
+    const now = ctx.clock.now();
+    const kids = jwks.keys.map((k) => String(k.kid));
+    await ctx.db.primary.transaction(async (m) => {
+      await guardedUpdate(m, ApplicationEntity, app.id, app.version, {
+        clientJwks: JSON.stringify(jwks), ...(input.disableClientSecret ? { clientSecretEnabled: false } : {}), updatedAt: now,
+      }, `Application ${app.id}`);
+      await recordAdminAudit(m, ctx, { action: 'REGISTER_CLIENT_KEYS', targetType: 'APPLICATION', targetId: app.id, details: { kids, clientSecretDisabled: !!input.disableClientSecret } });
+    });
+    this.gate.invalidateApplication(app.id);
+    return toApplication(await this.applications.get(ctx, app.id));
+  }
+
+  /** DEPWD_ADMIN: require (or stop requiring) DPoP-bound tokens; takes effect on the next call. Audited. */
+  async requireDpop(ctx: RequestContext, input: RequireDpopInput): Promise<ApplicationType> {
+    const app = await this.applications.get(ctx, parseId(input.applicationId, 'applicationId'));
+    const now = ctx.clock.now();
+    await ctx.db.primary.transaction(async (m) => {
+      await guardedUpdate(m, ApplicationEntity, app.id, app.version, { dpopRequired: input.required, updatedAt: now }, `Application ${app.id}`);
+      await recordAdminAudit(m, ctx, { action: input.required ? 'REQUIRE_DPOP' : 'RELEASE_DPOP', targetType: 'APPLICATION', targetId: app.id, details: {} });
+    });
+    this.gate.invalidateApplication(app.id);
+    return toApplication(await this.applications.get(ctx, app.id));
   }
 }

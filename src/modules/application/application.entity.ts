@@ -49,6 +49,12 @@ export class ApplicationEntity {
   @DateTimeColumn({ nullable: true }) reciprocitySuspendedAt!: Date | null;
   /** When the reporting grace period last restarted because DEPwD resumed sharing. */
   @DateTimeColumn({ nullable: true }) reportingGraceFrom!: Date | null;
+  /** Public keys (JWKS JSON) for RFC 7523 client assertions at /oauth/token; null: none registered. */
+  @Column({ type: 'text', nullable: true }) clientJwks!: string | null;
+  /** Whether the client secret still authenticates (the partner may switch it off once keys are registered). */
+  @Column({ type: 'boolean', default: true }) clientSecretEnabled!: boolean;
+  /** Set by DEPwD: tokens must be DPoP-bound (RFC 9449) and every call must carry a proof. */
+  @Column({ type: 'boolean', default: false }) dpopRequired!: boolean;
   @DateTimeColumn() updatedAt!: Date;
   @Column({ type: 'int', default: 1 }) version!: number;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsEnum, IsInt, IsOptional, Length, Matches, Max, Min,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, Length, Matches, Max, Min,
   registerDecorator, ValidationOptions,
 } from 'class-validator';
 import { isIpOrCidr } from '../../core/http/client-ip';
@@ -86,4 +86,19 @@ export class IpInput {
 export class ReasonInput {
   @Field(() => ID) applicationId!: string;
   @Field() @Length(5, 500, { message: 'reason must say why, in 5–500 characters' }) @Matches(TEXT, { message: 'reason must be plain text' }) reason!: string;
+}
+
+@InputType()
+export class RegisterClientKeysInput {
+  @Field(() => ID) applicationId!: string;
+  @Field({ description: 'A JSON Web Key Set of 1–5 public keys (EC P-256/P-384, Ed25519 or RSA), each with a kid: replaces the keys registered before' })
+  @Length(20, 20_000, { message: 'jwks must be a JSON Web Key Set of at most 20,000 characters' }) jwks!: string;
+  @Field({ nullable: true, description: 'true: switch the client secret off, so only client assertions authenticate (default: leave as is)' })
+  @IsOptional() @IsBoolean() disableClientSecret?: boolean;
+}
+
+@InputType()
+export class RequireDpopInput {
+  @Field(() => ID) applicationId!: string;
+  @Field({ description: 'true: tokens must be DPoP-bound and every call must carry a proof' }) @IsBoolean() required!: boolean;
 }

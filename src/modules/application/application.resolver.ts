@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/request/context';
 import { OrganizationType, toOrganization } from '../organization/organization.types';
-import { ApplicationFilter, ApproveApplicationInput, CreateApplicationInput, IpInput, ReasonInput } from './application.inputs';
+import { ApplicationFilter, ApproveApplicationInput, CreateApplicationInput, IpInput, ReasonInput, RegisterClientKeysInput, RequireDpopInput } from './application.inputs';
 import { AllowedIpType, ApplicationConnection, ApplicationType, ClientSecretInfo, IssuedClientSecret } from './application.types';
 import type { ApplicationService } from './application.service';
 import type { ApplicationAccessService } from './application-access.service';
@@ -28,6 +28,16 @@ export class ApplicationResolver {
   @Mutation(() => ApplicationType, { description: 'INTEGRATION_ENGINEER: removes an IP or CIDR from the allowlist.' })
   revokeIp(@Ctx() ctx: RequestContext, @Arg('input', () => IpInput) input: IpInput) {
     return this.access.revokeIp(ctx, input);
+  }
+
+  @Mutation(() => ApplicationType, { description: 'PARTNER_ADMIN: registers the application\'s public keys (JWKS) for client assertions at /oauth/token (private_key_jwt, RFC 7523), replacing earlier ones; disableClientSecret switches the secret off.' })
+  registerClientKeys(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterClientKeysInput) input: RegisterClientKeysInput) {
+    return this.access.registerClientKeys(ctx, input);
+  }
+
+  @Mutation(() => ApplicationType, { description: 'DEPWD_ADMIN: requires (or stops requiring) DPoP-bound tokens (RFC 9449) for the application.' })
+  requireDpop(@Ctx() ctx: RequestContext, @Arg('input', () => RequireDpopInput) input: RequireDpopInput) {
+    return this.access.requireDpop(ctx, input);
   }
 
   @Mutation(() => IssuedClientSecret, { description: 'PARTNER_ADMIN: a new client secret, shown once; the previous one stops working.' })

@@ -12,6 +12,8 @@ export const applicationRules: IRules = {
     allowIp: hasRole(Role.INTEGRATION_ENGINEER),
     revokeIp: hasRole(Role.INTEGRATION_ENGINEER),
     issueClientSecret: hasRole(Role.PARTNER_ADMIN),
+    registerClientKeys: hasRole(Role.PARTNER_ADMIN),
+    requireDpop: hasRole(Role.DEPWD_ADMIN),
     disableApplication: hasRole(Role.NIC_OPERATOR),
     enableApplication: hasRole(Role.NIC_OPERATOR),
     suspendSharing: hasRole(Role.DEPWD_ADMIN),

@@ -40,6 +40,9 @@ export class ApplicationType {
   @Field(() => GraphQLDateTime, { nullable: true }) sharingSuspendedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'MANUAL (DEPwD), RECIPROCITY (no benefit reports) or SCRAPING' }) sharingSuspensionKind!: string | null;
   @Field(() => String, { nullable: true }) sharingSuspensionReason!: string | null;
+  @Field(() => [String], { description: 'kids of the public keys registered for client assertions (private_key_jwt, RFC 7523)' }) clientKeyIds!: string[];
+  @Field({ description: 'Whether the client secret still authenticates at /oauth/token' }) clientSecretEnabled!: boolean;
+  @Field({ description: 'Set by DEPwD: tokens must be DPoP-bound (RFC 9449)' }) dpopRequired!: boolean;
   @Field(() => GraphQLDateTime) updatedAt!: Date;
 }
 
@@ -93,5 +96,7 @@ export function toApplication(e: ApplicationEntity): ApplicationType {
     requestedAt: e.requestedAt, createdAt: e.createdAt, approvedAt: e.approvedAt, disabledAt: e.disabledAt,
     disabledReason: e.disabledReason, sharingSuspended: e.sharingSuspendedAt != null, sharingSuspendedAt: e.sharingSuspendedAt,
     sharingSuspensionKind: e.sharingSuspensionKind, sharingSuspensionReason: e.sharingSuspensionReason, updatedAt: e.updatedAt,
+    clientKeyIds: e.clientJwks ? (JSON.parse(e.clientJwks).keys as { kid: string }[]).map((k) => k.kid) : [],
+    clientSecretEnabled: e.clientSecretEnabled !== false && Number(e.clientSecretEnabled) !== 0, dpopRequired: e.dpopRequired === true || Number(e.dpopRequired) === 1,
   });
 }
