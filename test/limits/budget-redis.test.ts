@@ -55,7 +55,8 @@ withRedis('budgets shared through Redis', () => {
     const r4 = await gql(urls[1], b, Q, { u: udids[3] });
     expect(r4.status).toBe(429);
     expect(r4.body.errors[0].extensions.code).toBe('DAILY_RECORD_QUOTA_EXCEEDED');
-    await db.ds.query('UPDATE application SET daily_record_quota = 100 WHERE id = ?', [p.applicationId]);
+    // The daily quota is the token's purpose's (the application's own, APP-<id>).
+    await db.ds.query('UPDATE purpose SET daily_record_quota = 100 WHERE id = ?', [p.purposeId]);
     for (const s of servers) s.services.gate.invalidateApplication(p.applicationId);
     const r5 = await gql(urls[1], b, Q, { u: udids[3] }); // 9 + restored < 14: one more fits, then none
     expect(r5.status).toBe(200);
