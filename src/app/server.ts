@@ -20,6 +20,7 @@ import { metricsListener, metricsRoute, observeRuntime } from '../core/http/metr
 import { corsPolicy } from '../core/http/cors';
 import { HttpDrainer } from '../core/http/drain';
 import { securityHeaders } from '../core/http/security-headers';
+import { jwksRoute, signedResponses } from '../core/signing/http-signature';
 import { startTracing } from '../core/tracing/tracing';
 import { dbHandle } from '../core/db/db.handle';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
@@ -191,6 +192,9 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     }
   }
 
+  // Every /graphql response is signed (RFC 9421 over Content-Digest, status and request id): what a partner
+  // received, and what DEPwD sent, can be proved later with the keys at /.well-known/jwks.json.
+  app.use('/graphql', signedResponses(config.signingKeys, () => clock.now()));
   // GraphQL over HTTP: POST with a JSON body only (GET would let queries leak into logs and caches).
   app.all('/graphql', (req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -210,6 +214,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     context: async ({ res }) => res.locals.ctx as RequestContext,
   }));
   // After /graphql, so the API's requests do not walk these routes first.
+  app.get('/.well-known/jwks.json', jwksRoute(config.signingKeys));
   app.get('/health/live', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/health/ready', async (_req, res) => {
     const checks: Record<string, unknown> = {};
@@ -259,6 +264,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       const bound = await listenOn(httpServer, port, host);
       services.outbox.start();
       services.sopSweep.start();
+      services.checkpoints.start();
       return bound;
     },
     close: async (graceMs = 0) => {
@@ -272,6 +278,8 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       await services.sopSweep.stop();
       await services.outbox.stop();
       await services.accessLog.close();
+      // After the last batch: a checkpoint covering everything written, signed before the database closes.
+      await services.checkpoints.close();
       await services.scraping.idle();
       await services.usage.close();
       await budgetStore.close();
