@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/core/config/config';
 import { openDatabase } from '../../src/app/database';
 import { createServer } from '../../src/app/server';
 import { TEST_DATABASE_URL, testLogger } from '../helpers/server';
+import { newPrivateJwk, writeKeyFile } from '../../src/core/signing/signing-keys';
 
 /**
  * The bootstrap command (issue 16): `npm run staff:create` run as a real process creates a staff user
@@ -44,8 +45,11 @@ async function login(base: string, email: string, password: string) {
 
 /** The real entry point, started in production; resolves once its banner is out. */
 async function startMain(env: Record<string, string>): Promise<{ proc: ChildProcess; banner: string; base: string; stop: () => Promise<void> }> {
+  // Production needs its signing key (SIGNING_KEY_FILE), kept beside the data here.
+  const keyFile = join(env.DATA_DIR ?? tmpdir(), 'signing-keys.json');
+  writeKeyFile(keyFile, [newPrivateJwk()]);
   const proc = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    cwd: ROOT, env: { ...BASE_ENV, NODE_ENV: 'production', JWT_SECRET, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { ...BASE_ENV, NODE_ENV: 'production', JWT_SECRET, PORT: '0', SIGNING_KEY_FILE: keyFile, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '', err = '';
   proc.stderr!.on('data', (c) => (err += c));

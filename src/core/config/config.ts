@@ -214,22 +214,7 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Conf
   }
   if (smtpUrl && !mailFrom) throw new ConfigError('MAIL_FROM', 'is required when SMTP_URL is set (the sender of activation links and notices)');
 
-  const persist = opts.persistSecret !== false;
-  let signingKeyFile = env.SIGNING_KEY_FILE?.trim() ? resolve(env.SIGNING_KEY_FILE.trim()) : undefined;
-  let signingKeys: SigningKeys;
-  try {
-    if (opts.signingKeys === false) signingKeys = SigningKeys.ephemeral();
-    else if (signingKeyFile) signingKeys = readKeyFile(signingKeyFile);
-    else if (nodeEnv === 'production') throw new ConfigError('SIGNING_KEY_FILE', 'is required when NODE_ENV=production (a JWK Set file holding the Ed25519 signing key, mode 0600, kept outside the database; see README "Signed checkpoints")');
-    else if (persist) signingKeys = embeddedKeyFile((signingKeyFile = resolve(dataDir, 'signing-keys.json')));
-    else signingKeys = SigningKeys.ephemeral();
-  } catch (e) {
-    if (e instanceof SigningKeyFileError) throw new ConfigError('SIGNING_KEY_FILE', e.message);
-    throw e;
-  }
-  const checkpointFile = env.CHECKPOINT_FILE?.trim() ? resolve(env.CHECKPOINT_FILE.trim()) : persist ? resolve(dataDir, 'access-checkpoints.jsonl') : undefined;
-
-  return {
+  const settings = {
     port,
     databaseUrl,
     databaseReplicaUrls,
@@ -254,12 +239,26 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Conf
     mailPollMs: int(env, 'MAIL_POLL_MS', 5000, 50, 3_600_000),
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),
     sopSweepMs: int(env, 'SOP_SWEEP_MS', 600_000, 1000, 86_400_000),
-    signingKeyFile,
-    signingKeys,
     checkpointEveryEvents: int(env, 'CHECKPOINT_EVERY_EVENTS', 1000, 1, 10_000_000),
     checkpointEveryMs: int(env, 'CHECKPOINT_EVERY_MS', 60_000, 50, 86_400_000),
-    checkpointFile,
   };
+
+  // Last: the embedded default writes a key file, which only a configuration that is otherwise good should do.
+  const persist = opts.persistSecret !== false;
+  let signingKeyFile = env.SIGNING_KEY_FILE?.trim() ? resolve(env.SIGNING_KEY_FILE.trim()) : undefined;
+  let signingKeys: SigningKeys;
+  try {
+    if (opts.signingKeys === false) signingKeys = SigningKeys.ephemeral();
+    else if (signingKeyFile) signingKeys = readKeyFile(signingKeyFile);
+    else if (nodeEnv === 'production') throw new ConfigError('SIGNING_KEY_FILE', 'is required when NODE_ENV=production (a JWK Set file holding the Ed25519 signing key, mode 0600, kept outside the database; see README "Signed checkpoints")');
+    else if (persist) signingKeys = embeddedKeyFile((signingKeyFile = resolve(dataDir, 'signing-keys.json')));
+    else signingKeys = SigningKeys.ephemeral();
+  } catch (e) {
+    if (e instanceof SigningKeyFileError) throw new ConfigError('SIGNING_KEY_FILE', e.message);
+    throw e;
+  }
+  const checkpointFile = env.CHECKPOINT_FILE?.trim() ? resolve(env.CHECKPOINT_FILE.trim()) : persist ? resolve(dataDir, 'access-checkpoints.jsonl') : undefined;
+  return { ...settings, signingKeyFile, signingKeys, checkpointFile };
 }
 
 /** `local@domain` or `Display Name <local@domain>`, no line breaks (it becomes a header). */
