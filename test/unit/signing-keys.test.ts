@@ -69,6 +69,28 @@ describe('SIGNING_KEY_FILE', () => {
     expect(verify(null, Buffer.from('hello'), createPublicKey({ key: { ...keys.jwks().keys[0] }, format: 'jwk' }), sig)).toBe(true);
   });
 
+  it('npm run signing:key creates the file (0600) and rotates it: add next, promote, retire; never prints a private key', async () => {
+    const file = join(dir, 'rot.json');
+    const cli = (...args: string[]) => run(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/signing-key.ts', '--file', file, ...args])
+      .then((r) => ({ code: 0, out: r.stdout }), (e) => ({ code: e.code as number, out: String(e.stdout) + String(e.stderr) }));
+    const created = await cli();
+    expect(created.code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const first = JSON.parse(readFileSync(file, 'utf8')).keys[0];
+    expect(created.out).not.toContain(first.d);
+    expect((await cli()).code).toBe(1); // exists
+    expect((await cli('--add', 'next')).code).toBe(0);
+    const second = JSON.parse(readFileSync(file, 'utf8')).keys[1];
+    expect(loadConfig({ JWT_SECRET, SIGNING_KEY_FILE: file }).signingKeys.kid).toBe(first.kid); // published, not signing
+    expect((await cli('--promote', second.kid)).code).toBe(0);
+    expect((await cli('--retire', first.kid)).code).toBe(0);
+    const keys = loadConfig({ JWT_SECRET, SIGNING_KEY_FILE: file }).signingKeys;
+    expect(keys.kid).toBe(second.kid);
+    expect(keys.jwks().keys.map((k) => k.kid)).toEqual([second.kid, first.kid]);
+    expect(readFileSync(file, 'utf8')).not.toContain(first.d);
+    expect((await cli('--retire', second.kid)).code).toBe(1); // the only key that can sign
+  });
+
   it('the private key is never printed or serialised with the configuration', () => {
     const file = join(dir, 'keys.json');
     const k = newPrivateJwk();
