@@ -45,16 +45,16 @@ describe('SIGNING_KEY_FILE', () => {
     const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET, SIGNING_KEY_FILE: file });
     expect(c.signingKeys.kid).toBe(k.kid);
     chmodSync(file, 0o644);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET, SIGNING_KEY_FILE: file })).toThrow(/SIGNING_KEY_FILE .* readable by every user/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET, SIGNING_KEY_FILE: file })).toThrow(/^Invalid configuration: SIGNING_KEY_FILE must not be readable by every user/);
     chmodSync(file, 0o600);
     writeFileSync(file, '{"keys": [', { mode: 0o600 });
-    expect(() => loadConfig({ JWT_SECRET, SIGNING_KEY_FILE: file })).toThrow(/SIGNING_KEY_FILE .* is not JSON/);
+    expect(() => loadConfig({ JWT_SECRET, SIGNING_KEY_FILE: file })).toThrow(/^Invalid configuration: SIGNING_KEY_FILE must be a JWK Set .* it is not JSON/);
     const { d: _d, ...publicOnly } = k;
     writeFileSync(file, JSON.stringify({ keys: [publicOnly] }), { mode: 0o600 });
-    expect(() => loadConfig({ JWT_SECRET, SIGNING_KEY_FILE: file })).toThrow(/holds no private key/);
+    expect(() => loadConfig({ JWT_SECRET, SIGNING_KEY_FILE: file })).toThrow(/SIGNING_KEY_FILE must hold at least one private key/);
     writeFileSync(file, JSON.stringify({ keys: [{ ...k, x: newPrivateJwk().x }] }), { mode: 0o600 });
-    expect(() => loadConfig({ JWT_SECRET, SIGNING_KEY_FILE: file })).toThrow(/key 1 is not a valid Ed25519 key/);
-    expect(() => loadConfig({ JWT_SECRET, SIGNING_KEY_FILE: join(dir, 'none.json') })).toThrow(/SIGNING_KEY_FILE .* cannot be read: ENOENT/);
+    expect(() => loadConfig({ JWT_SECRET, SIGNING_KEY_FILE: file })).toThrow(/SIGNING_KEY_FILE must hold valid Ed25519 keys; key 1 is not one/);
+    expect(() => loadConfig({ JWT_SECRET, SIGNING_KEY_FILE: join(dir, 'none.json') })).toThrow(/^Invalid configuration: SIGNING_KEY_FILE must name a readable file \(.*none\.json: ENOENT\)/);
   });
 
   it('rotation: the first private key signs, retired keys (with or without their private part) stay published', () => {

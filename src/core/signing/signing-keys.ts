@@ -88,13 +88,13 @@ export function newPrivateJwk(): Record<string, string> {
 /** Reads the key file: `{ "keys": [ JWK, … ] }` (a JWK Set with private parts). */
 export function parseKeyFile(text: string): SigningKeys {
   let doc: { keys?: unknown };
-  try { doc = JSON.parse(text); } catch { throw new SigningKeyFileError('is not JSON: it must be a JWK Set {"keys":[…]} of Ed25519 keys'); }
+  try { doc = JSON.parse(text); } catch { throw new SigningKeyFileError('must be a JWK Set {"keys":[…]} of Ed25519 keys; it is not JSON'); }
   if (!doc || !Array.isArray(doc.keys) || doc.keys.length === 0) throw new SigningKeyFileError('must be a JWK Set {"keys":[…]} holding at least one Ed25519 key');
   let signer: KeyObject | null = null;
   const published: PublicJwk[] = [];
   for (const [i, raw] of (doc.keys as FileJwk[]).entries()) {
     if (!raw || raw.kty !== 'OKP' || raw.crv !== 'Ed25519' || typeof raw.x !== 'string') {
-      throw new SigningKeyFileError(`key ${i + 1} is not an Ed25519 JWK (kty "OKP", crv "Ed25519", x)`);
+      throw new SigningKeyFileError(`must hold Ed25519 JWKs (kty "OKP", crv "Ed25519", x); key ${i + 1} is not one`);
     }
     try {
       if (typeof raw.d === 'string') {
@@ -106,12 +106,12 @@ export function parseKeyFile(text: string): SigningKeys {
         createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.x }, format: 'jwk' });
       }
     } catch (e) {
-      throw new SigningKeyFileError(`key ${i + 1} is not a valid Ed25519 key (${(e as Error).message.replace(/[\r\n]+/g, ' ')})`);
+      throw new SigningKeyFileError(`must hold valid Ed25519 keys; key ${i + 1} is not one (${(e as Error).message.replace(/[\r\n]+/g, ' ')})`);
     }
     const pub = publicJwk(raw.x);
     if (!published.some((k) => k.kid === pub.kid)) published.push(pub);
   }
-  if (!signer) throw new SigningKeyFileError('holds no private key ("d"): at least one key must be able to sign');
+  if (!signer) throw new SigningKeyFileError('must hold at least one private key ("d"): none of its keys can sign');
   // The signing key first.
   const kid = ed25519Kid((createPublicKey(signer).export({ format: 'jwk' }) as { x: string }).x);
   return new SigningKeys(signer, [...published.filter((k) => k.kid === kid), ...published.filter((k) => k.kid !== kid)]);
@@ -122,17 +122,17 @@ export function readKeyFile(file: string): SigningKeys {
   let text: string;
   try {
     const mode = statSync(file).mode & 0o777;
-    if (mode & 0o022) throw new SigningKeyFileError(`(${file}) is writable by other users (mode ${mode.toString(8)}): chmod 600 it`);
-    if (mode & 0o004) throw new SigningKeyFileError(`(${file}) is readable by every user (mode ${mode.toString(8)}): chmod 600 it`);
+    if (mode & 0o022) throw new SigningKeyFileError(`must not be writable by other users (${file} has mode ${mode.toString(8)}): chmod 600 it`);
+    if (mode & 0o004) throw new SigningKeyFileError(`must not be readable by every user (${file} has mode ${mode.toString(8)}): chmod 600 it`);
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof SigningKeyFileError) throw e;
-    throw new SigningKeyFileError(`(${file}) cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new SigningKeyFileError(`must name a readable file (${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   try {
     return parseKeyFile(text);
   } catch (e) {
-    throw new SigningKeyFileError(`(${file}) ${(e as Error).message}`);
+    throw new SigningKeyFileError(`${(e as Error).message} (${file})`);
   }
 }
 
