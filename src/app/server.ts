@@ -192,9 +192,12 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     }
   }
 
-  // Every /graphql response is signed (RFC 9421 over Content-Digest, status and request id): what a partner
+  // Every /graphql and upload response is signed (RFC 9421 over Content-Digest, status and request id): what a partner
   // received, and what DEPwD sent, can be proved later with the keys at /.well-known/jwks.json.
-  app.use('/graphql', signedResponses(config.signingKeys, () => clock.now()));
+  // The upload route is partners' too (the receipt of a benefit-report file).
+  const signed = signedResponses(config.signingKeys, () => clock.now());
+  app.use('/graphql', signed);
+  app.use('/benefit-reports/upload', signed);
   // GraphQL over HTTP: POST with a JSON body only (GET would let queries leak into logs and caches).
   app.all('/graphql', (req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');

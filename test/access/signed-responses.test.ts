@@ -117,7 +117,7 @@ describe('signed responses (RFC 9421) on /graphql', () => {
     expect(verifyResponse(res.status, otherId, res.body, jwks)).toMatchObject({ ok: false, why: 'signature' });
   });
 
-  it('refusals are signed too (401 without a token, 400 for a bad document, 405 for GET), each with its own status covered', async () => {
+  it('refusals are signed too (401 without a token, 400 for a bad document, 405 for GET, the upload route), each with its own status covered', async () => {
     const unauth = await post('{"query":"{ me { grantedScopes } }"}', { authorization: 'Bearer not-a-token' });
     expect(unauth.status).toBe(401);
     expect(verifyResponse(unauth.status, unauth.headers, unauth.body, jwks)).toMatchObject({ ok: true });
@@ -129,5 +129,9 @@ describe('signed responses (RFC 9421) on /graphql', () => {
     expect(get.status).toBe(405);
     expect(verifyResponse(get.status, get.headers, body, jwks)).toMatchObject({ ok: true });
     expect(verifyResponse(200, get.headers, body, jwks)).toMatchObject({ ok: false });
+    // The benefit-report upload (the partners' other route) answers signed too.
+    const upload = await fetch(`${t.url}/benefit-reports/upload`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'udid\n' });
+    expect(upload.status).toBe(401);
+    expect(verifyResponse(upload.status, upload.headers, Buffer.from(await upload.arrayBuffer()), jwks)).toMatchObject({ ok: true });
   });
 });
