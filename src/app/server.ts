@@ -235,7 +235,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
 
   // /metrics for METRICS_ALLOW peers on this port, or only on METRICS_PORT when that is set (core/http/metrics.ts).
   observeRuntime(services.metrics.registry, {
-    ds, redis: redisClientOf(budgetStore), accessLog: services.accessLog,
+    ds, redis: redisClientOf(budgetStore), accessLog: services.accessLog, checkpoints: services.checkpoints,
     redisFallbacks: () => (budgetStore instanceof ResilientBudgetStore ? budgetStore.fallbacks : 0),
   });
   const metricsOwnPort = config.metricsPort !== undefined;

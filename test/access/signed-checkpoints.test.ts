@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import http from 'node:http';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -272,7 +273,7 @@ describe('signed checkpoints of the access log', () => {
     }
   });
 
-  it('npm run audit:verify --jwks <url> / --public-key <pem> --checkpoints <file>: exit 0 when intact, 1 naming RECHAINED after a re-chain', async () => {
+  it('npm run audit:verify --jwks <url|file> / --public-key <pem> --checkpoints <file>: exit 0 when intact, 1 naming RECHAINED after a re-chain', async () => {
     const { t, dir, file, keys } = await loggedDeployment();
     let env: Record<string, string>;
     let ds: DataSource = t.ds;
@@ -296,6 +297,12 @@ describe('signed checkpoints of the access log', () => {
       writeFileSync(pem, createPublicKey({ key: keys.keys[0] as any, format: 'jwk' }).export({ format: 'pem', type: 'spki' }) as string);
       const cli = (args: string[]) => run('npx', ['ts-node', '--transpile-only', 'src/cli/audit-verify.ts', ...args], { env: { ...process.env, ...env, NODE_ENV: 'test', DATA_DIR: dir } })
         .then((r) => ({ code: 0, out: r.stdout }), (e) => ({ code: e.code as number, out: String(e.stdout) + String(e.stderr) }));
+      // The published JWKS by URL (served here as /.well-known/jwks.json would serve it), and as a saved file.
+      const jwksServer = http.createServer((_req, res) => { res.setHeader('content-type', 'application/jwk-set+json'); res.end(JSON.stringify(keys)); });
+      await new Promise<void>((r) => jwksServer.listen(0, '127.0.0.1', () => r()));
+      const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as { port: number }).port}/.well-known/jwks.json`;
+      const byUrl = await cli(['--jwks', jwksUrl, '--checkpoints', file]).finally(() => jwksServer.close());
+      expect(byUrl).toMatchObject({ code: 0, out: expect.stringMatching(/3 signed checkpoints verified/) });
       const ok = await cli(['--jwks', jwksFile, '--checkpoints', file]);
       expect(ok).toMatchObject({ code: 0, out: expect.stringMatching(/3 signed checkpoints verified[\s\S]*intact: 15 events[\s\S]*checkpoint 3 covers the chain up to event 15/) });
       await ds.query("UPDATE access_event SET source_ip = '10.9.9.9' WHERE id = 2");
