@@ -192,9 +192,9 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     }
   }
 
-  // Every /graphql and upload response is signed (RFC 9421 over Content-Digest, status and request id): what a partner
-  // received, and what DEPwD sent, can be proved later with the keys at /.well-known/jwks.json.
-  // The upload route is partners' too (the receipt of a benefit-report file).
+  // Every response of the partners' routes (/graphql and the benefit-report upload) is signed (RFC 9421 over
+  // Content-Digest, status and request id): what a partner received, and what DEPwD sent, can be proved later
+  // with the keys at /.well-known/jwks.json.
   const signed = signedResponses(config.signingKeys, () => clock.now());
   app.use('/graphql', signed);
   app.use('/benefit-reports/upload', signed);
