@@ -1,4 +1,9 @@
+import { execFile } from 'node:child_process';
 import { createHash, createPublicKey, KeyObject, verify } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createActivePartner, startTestServer, TestServer } from '../helpers/server';
 
 /*
@@ -133,5 +138,23 @@ describe('signed responses (RFC 9421) on /graphql', () => {
     const upload = await fetch(`${t.url}/benefit-reports/upload`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'udid\n' });
     expect(upload.status).toBe(401);
     expect(verifyResponse(upload.status, upload.headers, Buffer.from(await upload.arrayBuffer()), jwks)).toMatchObject({ ok: true });
+  });
+
+  it('the README\'s partner-side Node example runs as printed and accepts a real answer', async () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const start = readme.indexOf('// verify-udx.mjs');
+    expect(start).toBeGreaterThan(0);
+    const code = readme.slice(start, readme.indexOf('```', start));
+    const dir = mkdtempSync(join(tmpdir(), 'udx-readme-'));
+    try {
+      writeFileSync(join(dir, 'verify-udx.mjs'), code);
+      const tok = await t.appToken(await createActivePartner(t.ds));
+      const { stdout } = await promisify(execFile)(process.execPath, [join(dir, 'verify-udx.mjs')], { env: { PATH: process.env.PATH, BASE: t.url, TOKEN: tok } });
+      expect(stdout).toContain(`keyid: '${t.config.signingKeys.kid}'`);
+      expect(stdout).toContain("requestId: 'scheme-job-0001'");
+      expect(stdout).toContain('grantedScopes');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
