@@ -3,7 +3,7 @@ import { AccessLogHeadAndUsage1795800000000 } from './1795800000000-AccessLogHea
 import { BenefitReciprocity1795800000001 } from './1795800000001-BenefitReciprocity';
 import { OutboxDelivery1795800000002 } from './1795800000002-OutboxDelivery';
 import { SopNoticesAndTasks1795800000003 } from './1795800000003-SopNoticesAndTasks';
-import { AccessCheckpoints1795800000004 } from './1795800000004-AccessCheckpoints';
+import { AccessCheckpoints1795800000006 } from './1795800000006-AccessCheckpoints';
 
 /** Every migration, in order. The same files run on SQLite and MySQL/MariaDB. */
-export const MIGRATIONS = [InitialSchema1795762683735, AccessLogHeadAndUsage1795800000000, BenefitReciprocity1795800000001, OutboxDelivery1795800000002, SopNoticesAndTasks1795800000003, AccessCheckpoints1795800000004];
+export const MIGRATIONS = [InitialSchema1795762683735, AccessLogHeadAndUsage1795800000000, BenefitReciprocity1795800000001, OutboxDelivery1795800000002, SopNoticesAndTasks1795800000003, AccessCheckpoints1795800000006];

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
  * replicas can never store two different checkpoints under one number, nor sign one head twice.
  * QueryRunner API only, so it runs on SQLite and MySQL/MariaDB alike.
  */
-export class AccessCheckpoints1795800000004 implements MigrationInterface {
-  name = 'AccessCheckpoints1795800000004';
+export class AccessCheckpoints1795800000006 implements MigrationInterface {
+  name = 'AccessCheckpoints1795800000006';
 
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(new Table({
