@@ -25,7 +25,7 @@ export async function runAccessLogBench(opts: { smoke?: boolean; records?: numbe
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   const ds = await openDatabase(databaseUrl ? { databaseUrl } : { sqlitePath: ':memory:' });
   await seedPwdRecords(ds, records);
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', GRAPHIQL: 'off' }, { persistSecret: false });
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', GRAPHIQL: 'off' }, { persistSecret: false, signingKeys: false });
   const server = await createServer({ config, ds, log: createLogger('silent') });
   const port = await server.listen(0, '127.0.0.1');
   try {

@@ -47,7 +47,7 @@ async function main() {
   }
   let peakRss = process.memoryUsage().rss;
   setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50).unref();
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', LOG_LEVEL: 'silent', ...opts.env }, { persistSecret: false });
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', LOG_LEVEL: 'silent', ...opts.env }, { persistSecret: false, signingKeys: false });
   const server = await createServer({ config, ds, log: createLogger('silent'), authorization: opts.authorization, ownsDataSource: true });
   const partner = await createActivePartner(ds, { dailyRecordQuota: 1_000_000_000 });
   // Load, not limits, is measured: budgets far above what the run can spend.

@@ -5,7 +5,7 @@ import { DestructionInstructionEntity } from '../modules/mou/destruction.entity'
 import { ApplicationEntity, ApplicationIpEntity, ClientCredentialEntity } from '../modules/application/application.entity';
 import { ActivationTokenEntity, OutboxMessageEntity, UserAccountEntity } from '../modules/staff/staff.entity';
 import { BenefitReportEntity } from '../modules/benefit/benefit.entity';
-import { AccessEventEntity, AccessLogHeadEntity, ScrapingAlertEntity, UsageDailyEntity } from '../modules/access/access.entity';
+import { AccessCheckpointEntity, AccessEventEntity, AccessLogHeadEntity, ScrapingAlertEntity, UsageDailyEntity } from '../modules/access/access.entity';
 import { AdminAuditEntity } from '../modules/oversight/oversight.entity';
 import { PendingActionEntity, SopNoticeEntity } from '../modules/sop/sop.entity';
 import { ApplicationPurposeEntity, PurposeEntity } from '../modules/purpose/purpose.entity';
@@ -18,6 +18,6 @@ export const ENTITIES = [
   ApplicationEntity, ApplicationIpEntity, ClientCredentialEntity,
   UserAccountEntity, ActivationTokenEntity, OutboxMessageEntity,
   BenefitReportEntity,
-  AccessEventEntity, AccessLogHeadEntity, ScrapingAlertEntity, UsageDailyEntity, AdminAuditEntity,
+  AccessEventEntity, AccessLogHeadEntity, AccessCheckpointEntity, ScrapingAlertEntity, UsageDailyEntity, AdminAuditEntity,
   DestructionInstructionEntity, SopNoticeEntity, PendingActionEntity, PurposeEntity, ApplicationPurposeEntity, ConsentEntity,
 ];

@@ -21,6 +21,7 @@ import { metricsListener, metricsRoute, observeRuntime } from '../core/http/metr
 import { corsPolicy } from '../core/http/cors';
 import { HttpDrainer } from '../core/http/drain';
 import { securityHeaders } from '../core/http/security-headers';
+import { jwksRoute, signedResponses } from '../core/signing/http-signature';
 import { startTracing } from '../core/tracing/tracing';
 import { dbHandle } from '../core/db/db.handle';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
@@ -205,6 +206,12 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     }
   }
 
+  // Every response of the partners' routes (/graphql and the benefit-report upload) is signed (RFC 9421 over
+  // Content-Digest, status and request id): what a partner received, and what DEPwD sent, can be proved later
+  // with the keys at /.well-known/jwks.json.
+  const signed = signedResponses(config.signingKeys, () => clock.now());
+  app.use('/graphql', signed);
+  app.use('/benefit-reports/upload', signed);
   // GraphQL over HTTP: POST with a JSON body only (GET would let queries leak into logs and caches).
   app.all('/graphql', (req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -224,6 +231,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     context: async ({ res }) => res.locals.ctx as RequestContext,
   }));
   // After /graphql, so the API's requests do not walk these routes first.
+  app.get('/.well-known/jwks.json', jwksRoute(config.signingKeys));
   app.get('/health/live', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/health/ready', async (_req, res) => {
     const checks: Record<string, unknown> = {};
@@ -241,7 +249,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
 
   // /metrics for METRICS_ALLOW peers on this port, or only on METRICS_PORT when that is set (core/http/metrics.ts).
   observeRuntime(services.metrics.registry, {
-    ds, redis: redisClientOf(budgetStore), accessLog: services.accessLog,
+    ds, redis: redisClientOf(budgetStore), accessLog: services.accessLog, checkpoints: services.checkpoints,
     redisFallbacks: () => (budgetStore instanceof ResilientBudgetStore ? budgetStore.fallbacks : 0),
   });
   const metricsOwnPort = config.metricsPort !== undefined;
@@ -276,6 +284,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       const bound = await listenOn(httpServer, port, host);
       services.outbox.start();
       services.sopSweep.start();
+      services.checkpoints.start();
       return bound;
     },
     close: async (graceMs = 0) => {
@@ -289,6 +298,8 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       await services.sopSweep.stop();
       await services.outbox.stop();
       await services.accessLog.close();
+      // After the last batch: a checkpoint covering everything written, signed before the database closes.
+      await services.checkpoints.close();
       await services.scraping.idle();
       await services.usage.close();
       await budgetStore.close();

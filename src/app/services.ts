@@ -5,6 +5,7 @@ import type { Logger } from '../core/logger';
 import { TokenService } from '../core/auth/tokens';
 import { GATE_CACHE_MS, RequestGate } from '../modules/access/admission.gate';
 import { AccessLogWriter } from '../modules/access/access-log';
+import { AccessCheckpoints } from '../modules/access/access-checkpoint';
 import { BudgetService } from '../core/limits/budget.service';
 import { BudgetStore, MemoryBudgetStore } from '../core/limits/budget.store';
 import { PwdService, VERIFY_ATTEMPTS_PER_DAY } from '../modules/pwd/pwd.service';
@@ -47,7 +48,10 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
   const counters = { redis: deps.redis ?? null, prefix: deps.config.redisKeyPrefix };
   const tokens = new TokenService(deps.config.jwtSecret, () => deps.clock.now());
   const usage = new UsageRecorder(deps.ds, deps.log);
-  const accessLog = new AccessLogWriter(deps.ds, deps.log);
+  const checkpoints = new AccessCheckpoints(deps.ds, deps.config.signingKeys, deps.clock, deps.log, {
+    everyEvents: deps.config.checkpointEveryEvents, everyMs: deps.config.checkpointEveryMs, file: deps.config.checkpointFile,
+  });
+  const accessLog = new AccessLogWriter(deps.ds, deps.log, undefined, (head) => checkpoints.noteHead(head));
   const reciprocity = new ReciprocityService(deps.ds, deps.clock, deps.log, deps.config.benefitReportingGraceDays);
   const gate = new RequestGate(deps.ds, deps.clock, GATE_CACHE_MS, reciprocity);
   const metrics = createMetrics({ accessLogBacklog: () => accessLog.backlog });
@@ -97,6 +101,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     tokens,
     gate,
     accessLog,
+    checkpoints,
     metrics,
     budget,
     usage,

@@ -12,7 +12,7 @@ async function main() {
     process.stderr.write('Usage: npm run seed -- --records N   (1 ≤ N ≤ 5,000,000)\n');
     process.exit(64);
   }
-  const config = loadConfigOrExit(process.env, { persistSecret: false });
+  const config = loadConfigOrExit(process.env, { persistSecret: false, signingKeys: false });
   const ds = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   const started = Date.now();
   let lastPrint = 0;

@@ -71,7 +71,7 @@ async function main() {
   if (!args.role) usage('--role is required.');
   if (!args.email) usage('--email is required.');
   // The server's own settings and checks: a bad one is one line and exit 78.
-  const config = loadConfigOrExit(process.env, { persistSecret: false });
+  const config = loadConfigOrExit(process.env, { persistSecret: false, signingKeys: false });
   const password = args['password-stdin'] ? await readPassword() : null;
 
   const [{ openDatabase }, { checkNewStaff, createStaffFromCommand, generatePassword }] = await Promise.all([

@@ -83,6 +83,10 @@ async function bounded<T>(jobs: (() => Promise<T>)[], width: number): Promise<T[
     ['DATABASE_REPLICA_URLS', { DATABASE_URL: 'mysql://root@127.0.0.1:3306/udid', DATABASE_REPLICA_URLS: 'mysql://reader@10.0.0.12:3306/reports' }],
     ['OTEL_EXPORTER_OTLP_ENDPOINT', { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }],
     ['DATA_DIR', { JWT_SECRET: '' }], // DATA_DIR is a file: the generated secret cannot be kept there
+    ['SIGNING_KEY_FILE', { NODE_ENV: 'production' }],
+    ['SIGNING_KEY_FILE', { SIGNING_KEY_FILE: '/nonexistent/signing-keys.json' }],
+    ['CHECKPOINT_EVERY_EVENTS', { CHECKPOINT_EVERY_EVENTS: '0' }],
+    ['CHECKPOINT_EVERY_MS', { CHECKPOINT_EVERY_MS: 'often' }],
   ];
 
   it(`every bad variable (${cases.length} settings) ends src/main.ts with exit 78 and one line naming it`, async () => {

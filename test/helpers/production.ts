@@ -1,5 +1,8 @@
 import { spawn, ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { newPrivateJwk, writeKeyFile } from '../../src/core/signing/signing-keys';
 
 /**
  * The real processes an operator runs: `npm run staff:create` and the server's entry point (src/main.ts),
@@ -40,8 +43,11 @@ export interface MainProcess {
 
 /** The real entry point (NODE_ENV=production unless `env` says otherwise); resolves once its banner is out. */
 export async function startMain(env: Record<string, string>): Promise<MainProcess> {
+  // Production needs its signing key (SIGNING_KEY_FILE): one of its own, beside the data (or in a fresh directory).
+  const keyFile = join(env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'udx-keys-')), 'signing-keys.json');
+  if (!env.SIGNING_KEY_FILE && !existsSync(keyFile)) writeKeyFile(keyFile, [newPrivateJwk()]);
   const proc = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    cwd: ROOT, env: { ...BASE_ENV, NODE_ENV: 'production', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { ...BASE_ENV, NODE_ENV: 'production', PORT: '0', SIGNING_KEY_FILE: keyFile, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '', err = '';
   proc.stderr!.on('data', (c) => (err += c));

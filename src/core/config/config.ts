@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BlockList, isIP } from 'node:net';
 import { isIpOrCidr } from '../http/client-ip';
+import { embeddedKeyFile, readKeyFile, SigningKeyFileError, SigningKeys } from '../signing/signing-keys';
 
 /** Every setting of DESIGN.md §10, read and validated in one place. */
 export interface Config {
@@ -43,6 +44,16 @@ export interface Config {
   mailMaxAttempts: number;
   /** How often the SOP sweep looks for MoUs that ended by the calendar (notices to NIC and the vendor, open tasks). */
   sopSweepMs: number;
+  /** SIGNING_KEY_FILE as resolved (the generated one under DATA_DIR in the embedded default); undefined: an in-memory key (tests, tools). */
+  signingKeyFile: string | undefined;
+  /** The Ed25519 keys that sign access-log checkpoints and responses (the private part never leaves the object). */
+  signingKeys: SigningKeys;
+  /** Sign a checkpoint of the access log after this many new events… */
+  checkpointEveryEvents: number;
+  /** …or this long after the last one, when events were written since. */
+  checkpointEveryMs: number;
+  /** Append-only JSON-lines file each signed checkpoint is appended to (to be shipped off the host); undefined: none. */
+  checkpointFile: string | undefined;
 }
 
 /** pino's levels. */
@@ -136,7 +147,7 @@ function ipOrCidr(v: string): boolean {
 }
 
 /** loadConfig for an entry point: a bad setting ends the process with its one line on stderr and exit code 78. */
-export function loadConfigOrExit(env: Env = process.env, opts: { persistSecret?: boolean } = {}): Config {
+export function loadConfigOrExit(env: Env = process.env, opts: LoadOptions = {}): Config {
   try {
     return loadConfig(env, opts);
   } catch (e) {
@@ -146,8 +157,15 @@ export function loadConfigOrExit(env: Env = process.env, opts: { persistSecret?:
   }
 }
 
+export interface LoadOptions {
+  /** false: write nothing under DATA_DIR (a JWT secret and a signing key held in memory, no checkpoint file unless CHECKPOINT_FILE is set). */
+  persistSecret?: boolean;
+  /** false: do not read SIGNING_KEY_FILE (tools that never sign, such as audit:verify); an in-memory key stands in. */
+  signingKeys?: boolean;
+}
+
 /** Reads and checks every setting; the first bad one throws a ConfigError naming it. */
-export function loadConfig(env: Env = process.env, opts: { persistSecret?: boolean } = {}): Config {
+export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Config {
   const nodeEnvRaw = env.NODE_ENV?.trim() || 'development';
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
     throw new ConfigError('NODE_ENV', `must be development, production or test, got ${shown(nodeEnvRaw)}`);
@@ -196,7 +214,7 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
   }
   if (smtpUrl && !mailFrom) throw new ConfigError('MAIL_FROM', 'is required when SMTP_URL is set (the sender of activation links and notices)');
 
-  return {
+  const settings = {
     port,
     databaseUrl,
     databaseReplicaUrls,
@@ -221,7 +239,26 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
     mailPollMs: int(env, 'MAIL_POLL_MS', 5000, 50, 3_600_000),
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),
     sopSweepMs: int(env, 'SOP_SWEEP_MS', 600_000, 1000, 86_400_000),
+    checkpointEveryEvents: int(env, 'CHECKPOINT_EVERY_EVENTS', 1000, 1, 10_000_000),
+    checkpointEveryMs: int(env, 'CHECKPOINT_EVERY_MS', 60_000, 50, 86_400_000),
   };
+
+  // Last: the embedded default writes a key file, which only a configuration that is otherwise good should do.
+  const persist = opts.persistSecret !== false;
+  let signingKeyFile = env.SIGNING_KEY_FILE?.trim() ? resolve(env.SIGNING_KEY_FILE.trim()) : undefined;
+  let signingKeys: SigningKeys;
+  try {
+    if (opts.signingKeys === false) signingKeys = SigningKeys.ephemeral();
+    else if (signingKeyFile) signingKeys = readKeyFile(signingKeyFile);
+    else if (nodeEnv === 'production') throw new ConfigError('SIGNING_KEY_FILE', 'is required when NODE_ENV=production (a JWK Set file holding the Ed25519 signing key, mode 0600, kept outside the database; see README "Signed checkpoints")');
+    else if (persist) signingKeys = embeddedKeyFile((signingKeyFile = resolve(dataDir, 'signing-keys.json')));
+    else signingKeys = SigningKeys.ephemeral();
+  } catch (e) {
+    if (e instanceof SigningKeyFileError) throw new ConfigError('SIGNING_KEY_FILE', e.message);
+    throw e;
+  }
+  const checkpointFile = env.CHECKPOINT_FILE?.trim() ? resolve(env.CHECKPOINT_FILE.trim()) : persist ? resolve(dataDir, 'access-checkpoints.jsonl') : undefined;
+  return { ...settings, signingKeyFile, signingKeys, checkpointFile };
 }
 
 /** `local@domain` or `Display Name <local@domain>`, no line breaks (it becomes a header). */

@@ -14,6 +14,8 @@ export function corsPolicy(origins: string[]) {
       res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
       res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Request-Id, Apollo-Require-Preflight, DPoP');
       res.setHeader('Access-Control-Max-Age', '600');
+      // A browser client may read the response signature and what it covers (RFC 9421, RFC 9530).
+      res.setHeader('Access-Control-Expose-Headers', 'Content-Digest, Signature, Signature-Input, X-Request-Id, Retry-After');
     }
     if (req.method === 'OPTIONS') return res.status(origin && allowed.has(origin) ? 204 : 403).end();
     next();

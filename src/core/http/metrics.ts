@@ -48,6 +48,8 @@ export interface RuntimeSources {
   redisFallbacks: () => number;
   /** The access-log writer: batches that failed to write (and are retried), events written. */
   accessLog: { readonly failures: number; readonly written: number };
+  /** The checkpoint signer: checkpoints this process signed, and failed attempts (signing or appending to CHECKPOINT_FILE; retried). */
+  checkpoints?: { readonly signed: number; readonly failures: number };
 }
 
 interface MysqlPool {
@@ -115,4 +117,9 @@ export function observeRuntime(registry: Registry, src: RuntimeSources): void {
   }
   mirroredCounter(registry, 'udx_access_log_write_failures_total', 'Access-log batch writes that failed (the events are kept and retried)', () => src.accessLog.failures);
   mirroredCounter(registry, 'udx_access_log_events_written_total', 'Access events written to the database', () => src.accessLog.written);
+  if (src.checkpoints) {
+    const cp = src.checkpoints;
+    mirroredCounter(registry, 'udx_access_checkpoints_signed_total', 'Signed checkpoints of the access-log chain head made by this process', () => cp.signed);
+    mirroredCounter(registry, 'udx_access_checkpoint_failures_total', 'Checkpoint attempts that failed (signing, storing or appending to CHECKPOINT_FILE); retried', () => cp.failures);
+  }
 }

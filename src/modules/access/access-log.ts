@@ -35,6 +35,8 @@ export class AccessLogWriter implements AccessEventSink {
     private readonly ds: DataSource,
     private readonly log: Logger,
     private readonly opts: { maxBatch: number; intervalMs: number } = { maxBatch: 500, intervalMs: 200 },
+    /** Told the new chain head after each committed batch (the checkpoint signer). */
+    private readonly committed: (lastEventId: number) => void = () => undefined,
   ) {}
 
   get backlog(): number {
@@ -63,8 +65,9 @@ export class AccessLogWriter implements AccessEventSink {
     while (this.buffer.length) {
       const batch = this.buffer.splice(0, this.opts.maxBatch);
       try {
-        await this.write(batch);
+        const head = await this.write(batch);
         this.written += batch.length;
+        this.committed(head);
       } catch (err) {
         // Keep the events and retry later: an access event is never dropped.
         this.failures++;
@@ -82,8 +85,8 @@ export class AccessLogWriter implements AccessEventSink {
    * an InnoDB row lock on MySQL), so concurrent batches — from this process or another replica —
    * extend the chain strictly one after another and ids follow chain order.
    */
-  private async write(batch: AccessEventInput[]): Promise<void> {
-    await serialTransaction(this.ds, async (m) => {
+  private async write(batch: AccessEventInput[]): Promise<number> {
+    return serialTransaction(this.ds, async (m) => {
       await m.query('UPDATE access_log_head SET last_event_id = last_event_id WHERE id = 1');
       const lock = isMysql(this.ds) ? ' FOR UPDATE' : '';
       const head: { last_hash: string }[] = await m.query(`SELECT last_hash FROM access_log_head WHERE id = 1${lock}`);
@@ -103,6 +106,7 @@ export class AccessLogWriter implements AccessEventSink {
       );
       const last: { id: number | string }[] = await m.query('SELECT MAX(id) AS id FROM access_event');
       await m.query('UPDATE access_log_head SET last_event_id = ?, last_hash = ? WHERE id = 1', [Number(last[0].id), prev]);
+      return Number(last[0].id);
     });
   }
 }

@@ -43,6 +43,25 @@ export class AccessLogHeadEntity {
   @Str(64) lastHash!: string;
 }
 
+/**
+ * A signed checkpoint of the chain head: `jws` is the compact JWS (EdDSA) of { seq, eventId, hash, at };
+ * the other columns repeat its payload for queries. The same line goes to CHECKPOINT_FILE, off the database.
+ */
+@Entity('access_checkpoint')
+@Index('uq_access_checkpoint_seq', ['seq'], { unique: true })
+@Index('uq_access_checkpoint_event', ['lastEventId'], { unique: true })
+export class AccessCheckpointEntity {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: 'int' }) seq!: number;
+  @Column({ type: 'int' }) lastEventId!: number;
+  @Str(64) lastHash!: string;
+  @DateTimeColumn() signedAt!: Date;
+  @Str(64) kid!: string;
+  /** EVENTS, TIME or CLOSE: what made it due. */
+  @Str(8) reason!: string;
+  @Str(1024) jws!: string;
+}
+
 export enum AlertStatus { OPEN = 'OPEN', ACKNOWLEDGED = 'ACKNOWLEDGED', RESOLVED = 'RESOLVED' }
 
 @Entity('scraping_alert')
