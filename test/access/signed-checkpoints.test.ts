@@ -70,6 +70,7 @@ async function rechain(ds: DataSource, fromId: number): Promise<void> {
     const next = eventDigest(hash, {
       applicationId: Number(r.application_id), organizationId: Number(r.organization_id), udid: r.udid, source: r.source, scopes: r.scopes, fields: r.fields,
       operationName: r.operation_name, requestId: r.request_id, sourceIp: r.source_ip, occurredAt: fromDbDateTime(r.occurred_at)!,
+      purposeId: r.purpose_id == null ? null : Number(r.purpose_id), consentId: r.consent_id ?? null,
     });
     await ds.query('UPDATE access_event SET prev_hash = ?, hash = ? WHERE id = ?', [hash, next, r.id]);
     hash = next;
