@@ -120,7 +120,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     organization: new OrganizationService(gate, staff, counters),
     mou,
     purposes,
-    consents: new ConsentService(deps.ds, gate),
+    consents: new ConsentService(deps.ds, gate, (id) => application.clientKeysOf(deps.ds.manager, id)),
     /** The once-only guard of client assertions and DPoP proofs (RFC 7523, 9449): shared across replicas with REDIS_URL. */
     replay: ((key, until) => budgetStore.claimOnce(`replay:${key}`, Math.max(1_000, until.getTime() - deps.clock.nowMs() + 60_000), deps.clock.nowMs())) as Replay,
     destruction: new DestructionService(mou, staff, outboxAdmin),

@@ -1,3 +1,4 @@
+import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import { startTestServer, TestServer, createActivePartner } from '../helpers/server';
 import { appTokenFor, onboardPartner, OnboardedPartner, staffTokens, StaffTokens } from '../helpers/onboarding';
 import { cards } from '../helpers/benefit';
@@ -128,5 +129,31 @@ describe('consent artefacts', () => {
     expect(listed.body.data.consents).toEqual([{ consentId, status: 'REVOKED' }]);
     const own = await t.gql('{ consents(status: REVOKED) { consentId } }', {}, await appTokenFor(t, other));
     expect(own.body.data.consents).toEqual([]);
+  });
+
+  it("once the application has registered keys, a consent must carry the partner's signature of exactly it", async () => {
+    const today = t.clock.today();
+    const key = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(key.publicKey)), kid: 'consent-key', alg: 'ES256' };
+    const reg = await t.gql('mutation($i: RegisterClientKeysInput!) { registerClientKeys(input: $i) { clientKeyIds } }',
+      { i: { applicationId: p.applicationId, jwks: JSON.stringify({ keys: [jwk] }) } }, p.adminToken);
+    expect(reg.body.data.registerClientKeys.clientKeyIds).toEqual(['consent-key']);
+    const consent = { udid: udids[2], purpose: 'SCHOLARSHIP_CONSENT', fields: ['name'], validFrom: today, validTo: addDays(today, 7) };
+    const sign = async (payload: unknown, k = key.privateKey) =>
+      new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'ES256', kid: 'consent-key' }).sign(k);
+    const input = { udid: consent.udid, fields: consent.fields, validFrom: consent.validFrom, validTo: consent.validTo };
+
+    const unsigned = await record(input);
+    expect(unsigned.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(unsigned.body.errors[0].message).toMatch(/sign the consent/);
+    const stranger = await generateKeyPair('ES256');
+    expect((await record({ ...input, partnerSignature: await sign(consent, stranger.privateKey) })).body.errors[0].message).toMatch(/not a JWS by one of/);
+    expect((await record({ ...input, partnerSignature: await sign({ ...consent, fields: ['name', 'dateOfBirth'] }) })).body.errors[0].message).toMatch(/signs another consent/);
+
+    const jws = await sign(consent);
+    const ok = await record({ ...input, partnerSignature: jws });
+    expect(ok.body.errors).toBeUndefined();
+    expect(JSON.parse(ok.body.data.recordConsent.artefact).Signature).toBe(jws);
+    expect((await read(udids[2])).body.data.pwd.udid).toBe(udids[2]);
   });
 });

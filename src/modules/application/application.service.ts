@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { JSONWebKeySet } from 'jose';
 import type { RequestContext } from '../../core/request/context';
 import type { RequestGate } from '../access/admission.gate';
 import { recordAdminAudit } from '../oversight/admin-audit';
@@ -47,6 +48,12 @@ export class ApplicationService {
   /** Called by revokeIp in its transaction: the allowlist of `applicationId` may just have become empty. */
   async ipRevoked(m: EntityManager, ctx: RequestContext, applicationId: number): Promise<void> {
     if (await this.activeIpCount(m, applicationId) === 0) await this.steps.ipsEmptied(m, ctx, applicationId);
+  }
+
+  /** The public keys the application registered (registerClientKeys), or null: for checking what its partner signs. */
+  async clientKeysOf(m: EntityManager, applicationId: number): Promise<JSONWebKeySet | null> {
+    const app = await m.findOne(ApplicationEntity, { where: { id: applicationId }, select: { id: true, clientJwks: true } });
+    return app?.clientJwks ? (JSON.parse(app.clientJwks) as JSONWebKeySet) : null;
   }
 
   async get(ctx: RequestContext, id: number): Promise<ApplicationEntity> {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { compactVerify, createLocalJWKSet, JSONWebKeySet } from 'jose';
+import { ASYMMETRIC_ALGS } from '../../core/auth/proofs';
 import type { RequestContext } from '../../core/request/context';
 import type { ApplicationPrincipal } from '../../core/auth/principal';
 import type { RequestGate } from '../access/admission.gate';
@@ -23,7 +25,33 @@ const MAX_VALIDITY_DAYS = 366;
  * covers that UDID, those fields and today. Revocation (by the partner, the person, or DEPwD) is at once.
  */
 export class ConsentService implements ConsentCheck {
-  constructor(private readonly ds: DataSource, private readonly gate: RequestGate) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly gate: RequestGate,
+    /** The application's registered public keys (the application module's), to check the partner's signature. */
+    private readonly clientKeysOf: (applicationId: number) => Promise<JSONWebKeySet | null> = async () => null,
+  ) {}
+
+  /**
+   * The partner's signature of the consent, required when its application has registered keys: a compact
+   * JWS by one of them whose payload names exactly this UDID, purpose, fields and validity.
+   */
+  private async partnerSignature(p: ApplicationPrincipal, code: string, input: RecordConsentInput, fields: string[]): Promise<string | null> {
+    const jwks = await this.clientKeysOf(p.applicationId);
+    if (!jwks) return input.partnerSignature ? Promise.reject(badInput('This application has registered no keys (registerClientKeys); send the consent without partnerSignature.')) : null;
+    if (!input.partnerSignature) throw badInput('This application has registered keys: sign the consent (partnerSignature, a compact JWS of {udid, purpose, fields, validFrom, validTo}).');
+    let claimed: Record<string, unknown>;
+    try {
+      const { payload } = await compactVerify(input.partnerSignature, createLocalJWKSet(jwks), { algorithms: ASYMMETRIC_ALGS });
+      claimed = JSON.parse(new TextDecoder().decode(payload));
+    } catch {
+      throw badInput('partnerSignature is not a JWS by one of this application\'s registered keys.');
+    }
+    const same = claimed.udid === input.udid && claimed.purpose === code && claimed.validFrom === input.validFrom && claimed.validTo === input.validTo
+      && Array.isArray(claimed.fields) && claimed.fields.length === fields.length && fields.every((f) => (claimed.fields as unknown[]).includes(f));
+    if (!same) throw badInput('partnerSignature signs another consent (udid, purpose, fields, validFrom or validTo differ).');
+    return input.partnerSignature;
+  }
 
   private consentPurpose(ctx: RequestContext): { p: ApplicationPrincipal; scopes: ReadonlySet<string>; code: string } {
     const p = ctx.principal;
@@ -45,9 +73,10 @@ export class ConsentService implements ConsentCheck {
     if (input.validTo < today) throw badInput(`validTo ${input.validTo} is in the past.`);
     if (addDays(input.validFrom, MAX_VALIDITY_DAYS) < input.validTo) throw badInput(`A consent covers at most ${MAX_VALIDITY_DAYS} days; record a new one when it ends.`);
     const frequency = { unit: input.frequency?.unit ?? ConsentFrequencyUnit.DAY, value: input.frequency?.value ?? 1 };
+    const signature = await this.partnerSignature(p, code, input, fields);
     const consentId = randomUUID();
     const now = ctx.clock.now();
-    // The API Setu ConsentArtifact shape, written once; the partner's signature needs an application key (not registered here).
+    // The API Setu ConsentArtifact shape, written once, with the partner's signature when its application has keys.
     const artefact = JSON.stringify({
       ver: '1.0', consentId, timestamp: now.toISOString(),
       DataConsumer: { id: `org:${p.organizationId}`, type: 'ORGANIZATION', application: p.clientId },
@@ -56,7 +85,7 @@ export class ConsentService implements ConsentCheck {
       User: { idType: 'UDID', idNumber: input.udid },
       Data: { fields },
       Permission: { access: 'VIEW', dateRange: { from: input.validFrom, to: input.validTo }, frequency: { unit: frequency.unit, value: frequency.value, repeats: 0 } },
-      Signature: null,
+      Signature: signature,
     });
     const saved = await this.ds.getRepository(ConsentEntity).save(this.ds.getRepository(ConsentEntity).create({
       consentId, organizationId: p.organizationId, applicationId: p.applicationId, purposeId: p.purposeId, udid: input.udid, fields,
