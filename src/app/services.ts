@@ -26,7 +26,7 @@ import { ApplicationService } from '../modules/application/application.service';
 import { ApplicationAccessService } from '../modules/application/application-access.service';
 import { StaffService } from '../modules/staff/staff.service';
 import { OutboxDrainer } from '../modules/staff/outbox.drainer';
-import { LogMailer, SmtpMailer } from '../modules/staff/outbox.mailer';
+import { LogMailer, LogSmsSender, SmtpMailer } from '../modules/staff/outbox.mailer';
 import { OutboxService } from '../modules/staff/outbox.service';
 import { LoginLimiter } from '../modules/staff/login.limiter';
 import { ClientAuthLimiter } from '../modules/application/oauth.limiter';
@@ -71,10 +71,12 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
   const mou = new MouService(gate, sopSteps);
   const purposes = new PurposeService(mou, gate);
   const application = new ApplicationService(gate, sopSteps, purposes);
-  // The outbox goes to SMTP_URL; in development without it, to the log; otherwise it waits in the table.
+  // Email goes to SMTP_URL; in development without it, to the log; otherwise it waits in the table.
+  // SMS (sign-in codes): no gateway is integrated, so the development log, else they wait in the table.
   const { smtpUrl, mailFrom } = deps.config;
   const mailer = smtpUrl ? new SmtpMailer(smtpUrl, mailFrom!) : deps.config.nodeEnv === 'development' ? new LogMailer(deps.log) : null;
   const outbox = new OutboxDrainer(deps.ds, deps.clock, deps.log, mailer, {
+    sms: deps.config.nodeEnv === 'development' ? new LogSmsSender(deps.log) : null,
     pollMs: deps.config.mailPollMs, maxAttempts: deps.config.mailMaxAttempts, messageIdDomain: mailFrom?.replace(/^.*@|>$/g, '') || 'udid-exchange.invalid',
   });
   const staff = new StaffService(gate, outbox);

@@ -5,7 +5,7 @@ import { notFound, conflict } from '../../core/errors/errors';
 import { decodeIdCursor, pageSize, parseId, toConnection } from '../../core/graphql/keyset';
 import { recordAdminAudit } from '../oversight/admin-audit';
 import { Role } from '../../core/authz/scopes';
-import { OutboxMessageEntity, OutboxStatus, UserAccountEntity } from './staff.entity';
+import { OutboxChannel, OutboxMessageEntity, OutboxStatus, UserAccountEntity } from './staff.entity';
 import { DEAD_LETTER_REDACTION } from './outbox.mailer';
 import type { OutboxDrainer } from './outbox.drainer';
 import { OutboxMessageConnection, OutboxMessageType, toOutboxMessage } from './outbox.types';
@@ -54,6 +54,9 @@ export class OutboxService {
     if (!msg) throw notFound(`No outbox message with id ${id}.`);
     if (msg.status !== OutboxStatus.DEAD_LETTER) {
       throw conflict(`Outbox message ${id} is ${msg.status.toLowerCase().replace('_', ' ')}, not a dead letter; only dead letters are retried by hand.`);
+    }
+    if (msg.channel === OutboxChannel.SMS) {
+      throw conflict(`Outbox message ${id} was a one-time sign-in code, which is not kept once undeliverable; the person asks for a new code on /me/record.`);
     }
     if (msg.body.includes(DEAD_LETTER_REDACTION)) {
       const admin = await db.getRepository(UserAccountEntity).findOneBy({ email: msg.recipient, role: Role.PARTNER_ADMIN });
