@@ -37,6 +37,8 @@ import { BenefitService, UNKNOWN_REPORT_UDIDS_PER_DAY } from '../modules/benefit
 import { BenefitAnalyticsService } from '../modules/benefit/benefit.analytics';
 import { ReciprocityService } from '../modules/access/reciprocity.service';
 import type { DisclosureSubscribers } from '../modules/access/disclosure.ledger';
+import { PersonSignInService } from '../modules/person/person.service';
+import { PersonRecordService } from '../modules/person/person.view';
 
 /**
  * The services of one running instance, each given its dependencies (other services, config values,
@@ -94,6 +96,12 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'EXISTENCE_PROBING', windowStart: at, at,
       evidence: { unknownUdidsToday: unknownToday, threshold: UNKNOWN_REPORT_UDIDS_PER_DAY } });
   });
+  const pwd = new PwdService((app, udid, at) => {
+    metrics.alertsRaised.inc({ kind: 'VERIFY_BRUTE_FORCE' });
+    void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'VERIFY_BRUTE_FORCE', windowStart: at, at,
+      evidence: { udid, failedAttempts: VERIFY_ATTEMPTS_PER_DAY, attemptsPerDay: VERIFY_ATTEMPTS_PER_DAY } });
+  });
+  const consents = new ConsentService(deps.ds, gate);
   return {
     tokens,
     gate,
@@ -103,11 +111,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     usage,
     scraping,
     disclosureSubscribers,
-    pwd: new PwdService((app, udid, at) => {
-      metrics.alertsRaised.inc({ kind: 'VERIFY_BRUTE_FORCE' });
-      void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'VERIFY_BRUTE_FORCE', windowStart: at, at,
-        evidence: { udid, failedAttempts: VERIFY_ATTEMPTS_PER_DAY, attemptsPerDay: VERIFY_ATTEMPTS_PER_DAY } });
-    }),
+    pwd,
     accessRecords,
     oversight: new OversightService(accessRecords),
     reciprocity,
@@ -116,7 +120,10 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     organization: new OrganizationService(gate, staff, counters),
     mou,
     purposes,
-    consents: new ConsentService(deps.ds, gate),
+    consents,
+    // The PwD's own view (/me/record): sign-in by a code sent through the outbox, then their record's reads, benefits and consents.
+    personSignIn: new PersonSignInService(pwd, outboxAdmin, budgetStore, deps.config.jwtSecret),
+    personRecord: new PersonRecordService(accessRecords, benefit, consents, () => accessLog.flush()),
     destruction: new DestructionService(mou, staff, outboxAdmin),
     sop,
     sopSweep,

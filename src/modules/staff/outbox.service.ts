@@ -16,11 +16,13 @@ export class OutboxService {
 
   /**
    * Another module's message (a notice), written in the caller's transaction so it exists exactly when
-   * the step that causes it commits; call deliverSoon() after the commit. Returns the message id.
+   * the step that causes it commits; call deliverSoon() after the commit. Returns the message id. `channel`:
+   * EMAIL (the default; the recipient is an address) or SMS (a mobile number; the drainer gives SMS rows
+   * only to an SMS sender, never to the SMTP mailer: see outbox.drainer.ts).
    */
-  async enqueue(m: EntityManager, msg: { recipient: string; subject: string; body: string; at: Date }): Promise<number> {
+  async enqueue(m: EntityManager, msg: { recipient: string; subject: string; body: string; at: Date; channel?: OutboxChannel }): Promise<number> {
     const r = await m.insert(OutboxMessageEntity, {
-      channel: 'EMAIL', recipient: msg.recipient, subject: msg.subject.slice(0, 200), body: msg.body, createdAt: msg.at, sentAt: null,
+      channel: msg.channel ?? OutboxChannel.EMAIL, recipient: msg.recipient, subject: msg.subject.slice(0, 200), body: msg.body, createdAt: msg.at, sentAt: null,
       status: OutboxStatus.PENDING, attempts: 0,
     });
     return Number(r.identifiers[0].id);
