@@ -69,3 +69,43 @@ export async function signInAs(c: PersonClient, ds: DataSource, p: { udid: strin
   const done = await c.post('/me/record/code', { csrf: hiddenValue(asked.html, 'csrf'), challenge: hiddenValue(asked.html, 'challenge'), code });
   if (done.status !== 303) throw new Error(`code answered ${done.status}: ${errorCode(done.html)}`);
 }
+
+/**
+ * A realistic record history for person `a` (and a neighbour `b`): a partner under a CONSENT purpose
+ * (Post-matric scholarship) with a consent of each, having read both; a State-benefit partner that read
+ * `a` and reported a pension paid to them. Returns what the tests check against.
+ */
+export async function recordHistory(t: import('./server').TestServer) {
+  const { appTokenFor, onboardPartner, staffTokens } = await import('./onboarding');
+  const { createActivePartner } = await import('./server');
+  const { report } = await import('./benefit');
+  const { addDays } = await import('../../src/core/clock');
+  const staff = await staffTokens(t);
+  const [a, b] = await people(t.ds, 2);
+  const partner = await onboardPartner(t, staff);
+  const reg = await t.gql('mutation($i: RegisterPurposeInput!) { registerPurpose(input: $i) { id } }', { i: {
+    mouId: partner.mouId, code: 'SCHOLARSHIP_CONSENT', description: 'Post-matric scholarship for students with disabilities',
+    legalBasis: 'CONSENT', scopes: ['PWD_VERIFY', 'PWD_IDENTITY'], estimatedDailyPersons: 50,
+  } }, partner.adminToken);
+  const purposeId = reg.body.data.registerPurpose.id;
+  await t.gql('mutation($i: ApprovePurposeInput!) { approvePurpose(input: $i) { status } }', { i: { purposeId } }, staff.depwd);
+  await t.gql('mutation($i: ApproveApplicationInput!) { approveApplication(input: $i) { id } }', { i: {
+    applicationId: partner.applicationId, scopes: ['PWD_VERIFY', 'PWD_IDENTITY'], dailyRecordQuota: 50, purposeIds: [purposeId],
+  } }, staff.depwd);
+  const consentToken = await appTokenFor(t, partner);
+  const today = t.clock.today();
+  const record = async (udid: string): Promise<string> => (await t.gql('mutation($i: RecordConsentInput!) { recordConsent(input: $i) { consentId } }',
+    { i: { udid, fields: ['name', 'gender'], validFrom: today, validTo: addDays(today, 180) } }, consentToken)).body.data.recordConsent.consentId;
+  const consentId = await record(a.udid);
+  const otherConsentId = await record(b.udid);
+  const read = (udid: string) => t.gql('query($u: UDID!) { pwd(udid: $u) { udid name gender } }', { u: udid }, consentToken);
+  if ((await read(a.udid)).body.data?.pwd?.udid !== a.udid) throw new Error('the consent partner could not read A');
+  await read(b.udid);
+  const state = await createActivePartner(t.ds, { name: 'Directorate of Social Justice, Pune' });
+  const stateToken = await t.appToken(state);
+  await t.gql('query($u: UDID!) { pwd(udid: $u) { udid name mobile disabilityPercentage } }', { u: a.udid }, stateToken);
+  await t.gql('mutation($i: BenefitReportInput!) { reportBenefit(input: $i) { status } }',
+    { i: report(a.udid, { amountPaise: 150000, schemeName: 'State Disability Pension', schemeCode: 'MH-DP' }) }, stateToken);
+  await t.server.services.accessLog.flush();
+  return { a, b, consentId, otherConsentId, consentToken, read };
+}

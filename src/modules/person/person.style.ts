@@ -32,6 +32,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid #b7bec6;padding:.4rem .55rem;text-align:left;vertical-align:top}
 th{background:#f1f3f5}
+td.when,td.num{white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .signed{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between}
 .signed form{margin:0}
