@@ -120,7 +120,9 @@ export function personRouter(deps: PersonRouteDeps): Router {
       } catch (err) {
         if (res.headersSent) return;
         if (isUnavailable(err)) { res.setHeader('Retry-After', '5'); return refuse(res, lang, 503, { key: 'unavailable', code: 'SERVICE_UNAVAILABLE' }); }
-        deps.log.error({ err, requestId: res.locals.requestId }, 'unexpected error on /me/record');
+        // Only the error's kind: a driver error's message and parameters may carry the UDID or date of birth.
+        const e = err as { name?: string; code?: string };
+        deps.log.error({ errName: e?.name, errCode: e?.code, requestId: res.locals.requestId }, 'unexpected error on /me/record');
         refuse(res, lang, 500, { key: 'unavailable', code: 'INTERNAL_SERVER_ERROR' });
       }
     };

@@ -3,8 +3,7 @@ import type { RequestContext } from '../../core/request/context';
 import type { BudgetStore } from '../../core/limits/budget.store';
 import { toDbDateTime } from '../../core/db/columns';
 import type { PwdService } from '../pwd/pwd.service';
-import type { OutboxService } from '../staff/outbox.service';
-import { OutboxChannel } from '../staff/staff.entity';
+import { OutboxChannel, OutboxService } from '../staff/outbox.service';
 import { PersonSessionEntity, PersonSignInEntity } from './person.entity';
 
 /** A code is valid this long. */

@@ -10,6 +10,8 @@ import { DEAD_LETTER_REDACTION } from './outbox.mailer';
 import type { OutboxDrainer } from './outbox.drainer';
 import { OutboxMessageConnection, OutboxMessageType, toOutboxMessage } from './outbox.types';
 
+export { OutboxChannel };
+
 /** Staff's view of mail delivery: messages by status (dead letters first of all), and sending a dead letter again. */
 export class OutboxService {
   constructor(private readonly drainer: Pick<OutboxDrainer, 'wake'>) {}
