@@ -259,7 +259,7 @@ describe('the PwD\'s own view (/me/record)', () => {
     expect(Number((await t.ds.query('SELECT attempts FROM person_sign_in WHERE udid = ? ORDER BY id DESC LIMIT 1', [spare[6].udid]))[0].attempts)).toBe(CODE_TRIES);
   });
 
-  it('code requests are rate-limited per UDID (known or not) and per source IP: 429 with Retry-After', async () => {
+  it('code requests are rate-limited per UDID (known or not) and per source IP, code tries per source IP: 429 with Retry-After', async () => {
     const ask = async (c: PersonClient, udid: string, dob: string) => {
       const form = await c.get('/me/record');
       return c.post('/me/record/sign-in', { csrf: hiddenValue(form.html, 'csrf'), udid, dob });
@@ -286,6 +286,17 @@ describe('the PwD\'s own view (/me/record)', () => {
     expect(await latestCode(t.ds, spare[8].mobile)).toBeNull();
     // Another IP is not affected.
     expect((await ask(client(), spare[8].udid, spare[8].dob)).status).toBe(200);
+    // Codes tried, per IP (a guesser spreading tries over many challenges).
+    const g = client();
+    const form = await g.get('/me/record');
+    const csrf = hiddenValue(form.html, 'csrf');
+    for (let i = 0; i < PERSON_LIMITS.checksPerIp.window; i++) {
+      expect((await g.post('/me/record/code', { csrf, challenge: randomBytes(32).toString('base64url'), code: '123456' })).status).toBe(400);
+    }
+    const guessed = await g.post('/me/record/code', { csrf, challenge: randomBytes(32).toString('base64url'), code: '123456' });
+    expect(guessed.status).toBe(429);
+    expect(errorCode(guessed.html)).toBe('THROTTLED');
+    expect(Number(guessed.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   }, 60_000);
 
   it('a session ends after 15 minutes and at sign-out; then the page asks to sign in and a POST is 401', async () => {
