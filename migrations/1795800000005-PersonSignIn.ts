@@ -31,6 +31,7 @@ export class PersonSignIn1795800000005 implements MigrationInterface {
       indices: [
         new TableIndex({ name: 'uq_person_session_token', columnNames: ['token_hash'], isUnique: true }),
         new TableIndex({ name: 'ix_person_session_udid', columnNames: ['udid', 'id'] }),
+        new TableIndex({ name: 'ix_person_session_expires', columnNames: ['expires_at'] }),
       ],
     }), true);
   }

@@ -4,7 +4,7 @@ import { appTokenFor, onboardPartner, OnboardedPartner, staffTokens } from '../h
 import { report } from '../helpers/benefit';
 import { addDays } from '../../src/core/clock';
 import { errorCode, hiddenValue, latestCode, people, PersonClient, signInAs } from '../helpers/person';
-import { CODE_TRIES, CODE_TTL_MS, PERSON_LIMITS, SESSION_TTL_MS, SIGN_IN_FLOOR_MS } from '../../src/modules/person/person.service';
+import { CODE_TRIES, CODE_TTL_MS, KEEP_EXPIRED_MS, PERSON_LIMITS, SESSION_TTL_MS, SIGN_IN_FLOOR_MS } from '../../src/modules/person/person.service';
 
 /**
  * The PwD's own view at /me/record (issue 18) over HTTP: sign-in by UDID + date of birth + a one-time
@@ -237,6 +237,18 @@ describe('the PwD\'s own view (/me/record)', () => {
     expect(errorCode(late.html)).toBe('UNAUTHENTICATED');
     expect(late.html).toContain('expired');
     expect(c.jar.has('udx_me_session')).toBe(false);
+  });
+
+  it('codes and sessions are deleted a day after they expired', async () => {
+    const rowsOf = async (table: string) => Number((await t.ds.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+    expect(await rowsOf('person_sign_in')).toBeGreaterThan(1);
+    expect(await rowsOf('person_session')).toBeGreaterThan(0);
+    t.clock.advance(KEEP_EXPIRED_MS + SESSION_TTL_MS + 60_000);
+    const c = client();
+    const form = await c.get('/me/record');
+    expect((await c.post('/me/record/sign-in', { csrf: hiddenValue(form.html, 'csrf'), udid: spare[11].udid, dob: spare[11].dob })).status).toBe(200);
+    expect(await rowsOf('person_sign_in')).toBe(1);
+    expect(await rowsOf('person_session')).toBe(0);
   });
 
   it(`${CODE_TRIES} wrong codes use the code up: the right one no longer works`, async () => {

@@ -26,6 +26,7 @@ export class PersonSignInEntity {
 @Entity('person_session')
 @Index('uq_person_session_token', ['tokenHash'], { unique: true })
 @Index('ix_person_session_udid', ['udid', 'id'])
+@Index('ix_person_session_expires', ['expiresAt'])
 export class PersonSessionEntity {
   @PrimaryGeneratedColumn() id!: number;
   @Str(64) tokenHash!: string;

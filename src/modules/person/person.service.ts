@@ -23,6 +23,8 @@ export const PERSON_LIMITS = {
   codesPerIp: { window: 20, day: 200 },
   checksPerIp: { window: 30, day: 300 },
 } as const;
+/** Codes and sessions are deleted this long after they expired (data minimisation: they hold UDIDs). */
+export const KEEP_EXPIRED_MS = 24 * 3600_000;
 /** Every answer to a code request takes at least this long, whether or not a code was sent. */
 export const SIGN_IN_FLOOR_MS = 300;
 
@@ -101,7 +103,16 @@ export class PersonSignInService {
       }
     });
     if (contact) this.outbox.deliverSoon();
+    await this.prune(ctx);
     return challenge;
+  }
+
+  /** Deletes codes and sessions that expired more than KEEP_EXPIRED_MS ago (by the expires_at indexes). */
+  private async prune(ctx: RequestContext): Promise<void> {
+    const cutoff = toDbDateTime(new Date(ctx.clock.nowMs() - KEEP_EXPIRED_MS));
+    const db = ctx.db.primary;
+    await db.createQueryBuilder().delete().from(PersonSignInEntity).where('expires_at < :cutoff', { cutoff }).execute();
+    await db.createQueryBuilder().delete().from(PersonSessionEntity).where('expires_at < :cutoff', { cutoff }).execute();
   }
 
   /**
