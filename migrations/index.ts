@@ -4,7 +4,7 @@ import { BenefitReciprocity1795800000001 } from './1795800000001-BenefitReciproc
 import { OutboxDelivery1795800000002 } from './1795800000002-OutboxDelivery';
 import { SopNoticesAndTasks1795800000003 } from './1795800000003-SopNoticesAndTasks';
 import { Purposes1795800000004 } from './1795800000004-Purposes';
-import { PersonSignIn1795800000005 } from './1795800000005-PersonSignIn';
+import { PersonSignIn1795800000007 } from './1795800000007-PersonSignIn';
 
 /** Every migration, in order. The same files run on SQLite and MySQL/MariaDB. */
-export const MIGRATIONS = [InitialSchema1795762683735, AccessLogHeadAndUsage1795800000000, BenefitReciprocity1795800000001, OutboxDelivery1795800000002, SopNoticesAndTasks1795800000003, Purposes1795800000004, PersonSignIn1795800000005];
+export const MIGRATIONS = [InitialSchema1795762683735, AccessLogHeadAndUsage1795800000000, BenefitReciprocity1795800000001, OutboxDelivery1795800000002, SopNoticesAndTasks1795800000003, Purposes1795800000004, PersonSignIn1795800000007];

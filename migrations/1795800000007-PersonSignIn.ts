@@ -10,8 +10,8 @@ const at = (name: string, isNullable = false) => ({ name, type: 'datetime', prec
  * row exists either way) and person_session (a signed-in person: the cookie's token as a hash, 15 minutes).
  * QueryRunner API only, so it runs on SQLite and MySQL/MariaDB alike.
  */
-export class PersonSignIn1795800000005 implements MigrationInterface {
-  name = 'PersonSignIn1795800000005';
+export class PersonSignIn1795800000007 implements MigrationInterface {
+  name = 'PersonSignIn1795800000007';
 
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(new Table({
