@@ -11,6 +11,7 @@ function banner(port: number, creds: DemoCredentials | null, dataDir: string, st
   const lines = [
     '',
     `UDID Exchange is listening on ${base}/graphql  (GraphiQL for analysts: ${base}/graphiql)`,
+    `Persons with disabilities see who read their record at ${base}/me/record (sign-in codes go by SMS: no gateway is integrated, see README)`,
   ];
   if (creds) {
     lines.push(

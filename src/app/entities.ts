@@ -10,6 +10,7 @@ import { AdminAuditEntity } from '../modules/oversight/oversight.entity';
 import { PendingActionEntity, SopNoticeEntity } from '../modules/sop/sop.entity';
 import { ApplicationPurposeEntity, PurposeEntity } from '../modules/purpose/purpose.entity';
 import { ConsentEntity } from '../modules/consent/consent.entity';
+import { PersonSessionEntity, PersonSignInEntity } from '../modules/person/person.entity';
 
 /** Every entity of the domain; the one list the DataSource, the tests and the CLI share. */
 export const ENTITIES = [
@@ -20,4 +21,5 @@ export const ENTITIES = [
   BenefitReportEntity,
   AccessEventEntity, AccessLogHeadEntity, AccessCheckpointEntity, ScrapingAlertEntity, UsageDailyEntity, AdminAuditEntity,
   DestructionInstructionEntity, SopNoticeEntity, PendingActionEntity, PurposeEntity, ApplicationPurposeEntity, ConsentEntity,
+  PersonSignInEntity, PersonSessionEntity,
 ];

@@ -37,6 +37,7 @@ import { explorerRouter } from '../modules/explorer/explorer.routes';
 import { BudgetDeps, budgetGate, costGuardPlugin, costPlugin, staticLimits } from '../core/limits/limits.middleware';
 import { createBudgetStore, redisClientOf, ResilientBudgetStore } from '../core/limits/budget.redis';
 import { benefitUploadRouter } from '../modules/benefit/benefit-upload.routes';
+import { personRouter } from '../modules/person/person.routes';
 import { REPORTING_ROOT_FIELDS, reportingOnlyRequest } from '../modules/access/reciprocity.access';
 
 export interface AppServer {
@@ -262,6 +263,15 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     clock, log, admit: gate,
     sampleUdid: async (ctx) => (await services.accessRecords.lastServedUdid(ctx)) ?? services.pwd.firstUdid(ctx),
   }, schema));
+  // The PwD's own view: a person, not an API principal, so an anonymous context (their session is the router's).
+  app.use(personRouter({
+    signIn: services.personSignIn, record: services.personRecord, log, secureCookies: config.nodeEnv === 'production',
+    contextOf: (req, res) => buildContext({
+      requestId: res.locals.requestId as string, principal: ANONYMOUS, ip: clientIp(req, trusted), now: clock.now(), log, clock, db: dbHandle(ds),
+    }, (ctx) => new DisclosureLedger(services.budget.store, clock, services.accessLog, services.disclosureSubscribers, {
+      principal: ANONYMOUS, requestId: ctx.requestId, ip: ctx.ip, now: ctx.now, operationName: () => null,
+    }, services.consents)),
+  }));
   app.use(benefitUploadRouter(gate, { budget: services.budget, budgetOf: (id) => services.gate.budgetOf(id), benefit: services.benefit }));
 
   app.use((_req: Request, res: Response) => {

@@ -28,7 +28,7 @@ import { ApplicationService } from '../modules/application/application.service';
 import { ApplicationAccessService } from '../modules/application/application-access.service';
 import { StaffService } from '../modules/staff/staff.service';
 import { OutboxDrainer } from '../modules/staff/outbox.drainer';
-import { LogMailer, SmtpMailer } from '../modules/staff/outbox.mailer';
+import { LogMailer, LogSmsSender, SmtpMailer } from '../modules/staff/outbox.mailer';
 import { OutboxService } from '../modules/staff/outbox.service';
 import { LoginLimiter } from '../modules/staff/login.limiter';
 import { ClientAuthLimiter } from '../modules/application/oauth.limiter';
@@ -39,6 +39,8 @@ import { BenefitService, UNKNOWN_REPORT_UDIDS_PER_DAY } from '../modules/benefit
 import { BenefitAnalyticsService } from '../modules/benefit/benefit.analytics';
 import { ReciprocityService } from '../modules/access/reciprocity.service';
 import type { DisclosureSubscribers } from '../modules/access/disclosure.ledger';
+import { PersonSignInService } from '../modules/person/person.service';
+import { PersonRecordService } from '../modules/person/person.view';
 
 /**
  * The services of one running instance, each given its dependencies (other services, config values,
@@ -76,10 +78,12 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
   const mou = new MouService(gate, sopSteps);
   const purposes = new PurposeService(mou, gate);
   const application = new ApplicationService(gate, sopSteps, purposes);
-  // The outbox goes to SMTP_URL; in development without it, to the log; otherwise it waits in the table.
+  // Email goes to SMTP_URL; in development without it, to the log; otherwise it waits in the table.
+  // SMS (sign-in codes): no gateway is integrated, so the development log, else they wait in the table.
   const { smtpUrl, mailFrom } = deps.config;
   const mailer = smtpUrl ? new SmtpMailer(smtpUrl, mailFrom!) : deps.config.nodeEnv === 'development' ? new LogMailer(deps.log) : null;
   const outbox = new OutboxDrainer(deps.ds, deps.clock, deps.log, mailer, {
+    sms: deps.config.nodeEnv === 'development' ? new LogSmsSender(deps.log) : null,
     pollMs: deps.config.mailPollMs, maxAttempts: deps.config.mailMaxAttempts, messageIdDomain: mailFrom?.replace(/^.*@|>$/g, '') || 'udid-exchange.invalid',
   });
   const staff = new StaffService(gate, outbox);
@@ -97,6 +101,12 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'EXISTENCE_PROBING', windowStart: at, at,
       evidence: { unknownUdidsToday: unknownToday, threshold: UNKNOWN_REPORT_UDIDS_PER_DAY } });
   });
+  const pwd = new PwdService((app, udid, at) => {
+    metrics.alertsRaised.inc({ kind: 'VERIFY_BRUTE_FORCE' });
+    void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'VERIFY_BRUTE_FORCE', windowStart: at, at,
+      evidence: { udid, failedAttempts: VERIFY_ATTEMPTS_PER_DAY, attemptsPerDay: VERIFY_ATTEMPTS_PER_DAY } });
+  });
+  const consents = new ConsentService(deps.ds, gate, (id) => application.clientKeysOf(deps.ds.manager, id));
   return {
     tokens,
     gate,
@@ -107,11 +117,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     usage,
     scraping,
     disclosureSubscribers,
-    pwd: new PwdService((app, udid, at) => {
-      metrics.alertsRaised.inc({ kind: 'VERIFY_BRUTE_FORCE' });
-      void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'VERIFY_BRUTE_FORCE', windowStart: at, at,
-        evidence: { udid, failedAttempts: VERIFY_ATTEMPTS_PER_DAY, attemptsPerDay: VERIFY_ATTEMPTS_PER_DAY } });
-    }),
+    pwd,
     accessRecords,
     oversight: new OversightService(accessRecords),
     reciprocity,
@@ -120,9 +126,12 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     organization: new OrganizationService(gate, staff, counters),
     mou,
     purposes,
-    consents: new ConsentService(deps.ds, gate, (id) => application.clientKeysOf(deps.ds.manager, id)),
+    consents,
     /** The once-only guard of client assertions and DPoP proofs (RFC 7523, 9449): shared across replicas with REDIS_URL. */
     replay: ((key, until) => budgetStore.claimOnce(`replay:${key}`, Math.max(1_000, until.getTime() - deps.clock.nowMs() + 60_000), deps.clock.nowMs())) as Replay,
+    // The PwD's own view (/me/record): sign-in by a code sent through the outbox, then their record's reads, benefits and consents.
+    personSignIn: new PersonSignInService(pwd, outboxAdmin, budgetStore, deps.config.jwtSecret),
+    personRecord: new PersonRecordService(accessRecords, benefit, consents, () => accessLog.flush()),
     destruction: new DestructionService(mou, staff, outboxAdmin),
     sop,
     sopSweep,

@@ -14,6 +14,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
           'password', '*.password', 'clientSecret', '*.clientSecret', 'secret', '*.secret', 'token', '*.token',
           'authorization', '*.authorization', 'req.headers.authorization', 'headers.authorization',
           'mobile', '*.mobile', 'name', '*.name', 'email', '*.email', 'aadhaarLast4', '*.aadhaarLast4',
+          // A database error's bound values (TypeORM QueryFailedError) may be personal data (a UDID, a date of birth).
+          'err.parameters', '*.err.parameters',
         ],
         censor: '[redacted]',
       },

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../core/request/context';
-import { toDbDateTime } from '../../core/db/columns';
+import { fromDbDateTime, toDbDateTime } from '../../core/db/columns';
 import { serialTransaction } from '../../core/db/serial-transaction';
 import { isMysql } from '../../core/db/database';
 import { conflict, forbidden, notFound } from '../../core/errors/errors';
@@ -8,6 +8,12 @@ import { AlertStatus } from './access.entity';
 import type { UsageRecorder } from './usage.recorder';
 
 type Row = Record<string, unknown>;
+
+/** One access event as the person whose record it was sees it. */
+export interface PersonAccessEvent {
+  id: number; fields: string[]; occurredAt: Date; consentId: string | null; organizationName: string; applicationName: string;
+  purposeCode: string | null; purposeDescription: string | null; legalBasis: string | null;
+}
 
 /** The admin-audit writer (the oversight module's), given by constructor so that access does not import it. */
 export type AuditWriter = (m: EntityManager, ctx: RequestContext, step: {
@@ -42,6 +48,25 @@ export class AccessRecords {
       `SELECT e.id, e.application_id, e.organization_id, e.udid, e.source, e.scopes, e.fields, e.operation_name, e.request_id, e.source_ip, e.occurred_at,
               e.consent_id, p.code AS purpose_code
          FROM access_event e LEFT JOIN purpose p ON p.id = e.purpose_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.id DESC LIMIT ?`, params);
+  }
+
+  /**
+   * Every access event of one UDID, newest first, with the organisation, application and purpose named:
+   * the PwD's own view (/me/record), for the UDID signed in there and no other.
+   */
+  async ofPerson(ctx: RequestContext, udid: string, limit = 500): Promise<PersonAccessEvent[]> {
+    const rows: Row[] = await ctx.db.read().query(
+      `SELECT e.id, e.fields, e.occurred_at, e.consent_id, o.name AS organization_name, a.name AS application_name,
+              p.code AS purpose_code, p.description AS purpose_description, p.legal_basis
+         FROM access_event e JOIN application a ON a.id = e.application_id JOIN organization o ON o.id = e.organization_id
+         LEFT JOIN purpose p ON p.id = e.purpose_id
+        WHERE e.udid = ? ORDER BY e.id DESC LIMIT ?`, [udid, limit]);
+    return rows.map((r) => ({
+      id: Number(r.id), fields: String(r.fields).split(',').filter(Boolean), occurredAt: fromDbDateTime(r.occurred_at as string)!,
+      consentId: (r.consent_id as string | null) ?? null, organizationName: String(r.organization_name), applicationName: String(r.application_name),
+      purposeCode: (r.purpose_code as string | null) ?? null, purposeDescription: (r.purpose_description as string | null) ?? null,
+      legalBasis: (r.legal_basis as string | null) ?? null,
+    }));
   }
 
   /** The UDID most recently served to a partner (null when the log is empty): the explorer's sample. */

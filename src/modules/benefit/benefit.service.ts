@@ -2,7 +2,7 @@ import type { RequestContext } from '../../core/request/context';
 import type { RequestGate } from '../access/admission.gate';
 import type { ApplicationPrincipal } from '../../core/auth/principal';
 import { Role } from '../../core/authz/scopes';
-import { fromDbDateTime } from '../../core/db/columns';
+import { fromDbDate, fromDbDateTime } from '../../core/db/columns';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../../core/errors/errors';
 import { BenefitReportEntity } from './benefit.entity';
 import { REPORT_COLUMNS, rowToReport } from './benefit.rows';
@@ -185,4 +185,27 @@ export class BenefitService {
     const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor(String(r.id)), node: rowToReport(r) }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
   }
+
+  /**
+   * The benefits partners reported for one person, newest first, with the reporting organisation's name:
+   * the PwD's own view (/me/record), for the UDID signed in there. Reversed reports are shown as such.
+   */
+  async ofPerson(ctx: RequestContext, udid: string, limit = 200): Promise<PersonBenefit[]> {
+    const rows: Record<string, unknown>[] = await ctx.db.read().query(
+      `SELECT b.id, b.scheme_code, b.scheme_name, b.benefit_type, b.amount_paise, b.benefit_date, b.status, b.created_at, o.name AS organization_name
+         FROM benefit_report b JOIN organization o ON o.id = b.organization_id
+        WHERE b.udid = ? ORDER BY b.benefit_date DESC, b.id DESC LIMIT ?`, [udid, limit]);
+    return rows.map((r) => ({
+      id: Number(r.id), schemeCode: String(r.scheme_code), schemeName: String(r.scheme_name), benefitType: String(r.benefit_type),
+      amountPaise: r.amount_paise === null || r.amount_paise === undefined ? null : Number(r.amount_paise),
+      benefitDate: fromDbDate(r.benefit_date as string)!, status: String(r.status), reportedAt: fromDbDateTime(r.created_at as string)!,
+      organizationName: String(r.organization_name),
+    }));
+  }
+}
+
+/** One benefit report as the person sees it. */
+export interface PersonBenefit {
+  id: number; schemeCode: string; schemeName: string; benefitType: string; amountPaise: number | null;
+  benefitDate: string; status: string; reportedAt: Date; organizationName: string;
 }

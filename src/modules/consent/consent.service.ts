@@ -146,6 +146,25 @@ export class ConsentService implements ConsentCheck {
     return rows.map((r) => toConsent(r, codes.get(r.purposeId) ?? '?', today));
   }
 
+  /**
+   * A person's consents with the names they know them by (organisation, application, purpose), newest
+   * first: the PwD's own view (/me/record).
+   */
+  async ofPersonNamed(udid: string, today: string): Promise<(ConsentArtefactType & { organizationName: string; applicationName: string; purposeDescription: string })[]> {
+    const consents = await this.ofPerson(udid, today);
+    if (!consents.length) return [];
+    const ids = [...new Set(consents.map((c) => c.consentId))];
+    const rows: { consent_id: string; organization_name: string; application_name: string; purpose_description: string }[] = await this.ds.query(
+      `SELECT c.consent_id, o.name AS organization_name, a.name AS application_name, p.description AS purpose_description
+         FROM consent c JOIN organization o ON o.id = c.organization_id JOIN application a ON a.id = c.application_id JOIN purpose p ON p.id = c.purpose_id
+        WHERE c.consent_id IN (${ids.map(() => '?').join(',')})`, ids);
+    const names = new Map(rows.map((r) => [r.consent_id, r]));
+    return consents.map((c) => {
+      const n = names.get(c.consentId);
+      return Object.assign(c, { organizationName: n?.organization_name ?? '?', applicationName: n?.application_name ?? '?', purposeDescription: n?.purpose_description ?? '' });
+    });
+  }
+
   /** UDID → the id of a live consent covering `fields` today (absent: not covered). Read from the primary each time: revocation is at once. */
   async covering(p: ApplicationPrincipal, udids: string[], fields: readonly string[], today: string): Promise<Map<string, string>> {
     const out = new Map<string, string>();

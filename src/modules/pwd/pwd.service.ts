@@ -222,6 +222,17 @@ export class PwdService {
     return validUntil !== null && validUntil < ctx.clock.today();
   }
 
+  /**
+   * The person's own sign-in (/me/record): the registered mobile when this UDID's date of birth is
+   * `dateOfBirth`, else null (unknown UDID and wrong date alike). Read from the primary: nothing stale.
+   */
+  async signInContact(ctx: RequestContext, udid: string, dateOfBirth: string): Promise<{ mobile: string } | null> {
+    const rows: Row[] = await ctx.db.primary.query('SELECT date_of_birth, mobile FROM pwd_record WHERE udid = ?', [udid]);
+    const r = rows[0];
+    if (!r || fromDbDate(r.date_of_birth as string) !== dateOfBirth || !r.mobile) return null;
+    return { mobile: String(r.mobile) };
+  }
+
   disabilities(ctx: RequestContext, record: PwdRecord): Promise<DisabilityType[]> {
     return ctx.loaders.disabilitiesByPwdId.load(record.id);
   }

@@ -4,8 +4,8 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { toDbDateTime } from '../../core/db/columns';
-import { OutboxMessageEntity, OutboxStatus } from './staff.entity';
-import { DEAD_LETTER_REDACTION, Mailer, redactSecrets, SENT_REDACTION } from './outbox.mailer';
+import { OutboxChannel, OutboxMessageEntity, OutboxStatus } from './staff.entity';
+import { DEAD_LETTER_REDACTION, Mailer, redactCodes, redactSecrets, SENT_REDACTION } from './outbox.mailer';
 
 export interface DrainerOptions {
   /** Poll interval (MAIL_POLL_MS). */
@@ -21,6 +21,11 @@ export interface DrainerOptions {
   /** First retry after this long, doubling per attempt up to backoffMaxMs (±20 % jitter). */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /**
+   * Who sends SMS rows (the PwD's sign-in codes): the development log (LogSmsSender) or nothing. No SMS
+   * gateway is integrated, so elsewhere SMS rows wait PENDING in the table; they are never given to the mailer.
+   */
+  sms?: Mailer | null;
 }
 
 const PENDING = OutboxStatus.PENDING;
@@ -44,6 +49,10 @@ const PENDING = OutboxStatus.PENDING;
  * Secrets at rest: the UPDATE that marks a row SENT (or DEAD_LETTER) also rewrites its body with the
  * activation token replaced (SENT_REDACTION, DEAD_LETTER_REDACTION), so the table holds a link only while
  * it may still be sent. A crash between the relay's acceptance and that UPDATE resends the original.
+ *
+ * Channels: each row goes to the sender of its channel only (EMAIL → the mailer, SMS → opts.sms); a pass
+ * selects only rows of channels that have a sender, so an SMS is never handed to the SMTP relay, and rows
+ * of a channel without one wait PENDING (not attempted, not dead-lettered). A sent SMS keeps no code.
  */
 export class OutboxDrainer {
   private readonly instance = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -57,6 +66,7 @@ export class OutboxDrainer {
   private again = false;
   private started = false;
   private stopping = false;
+  private readonly senders: Map<string, Mailer>;
 
   constructor(
     private readonly ds: DataSource,
@@ -69,17 +79,20 @@ export class OutboxDrainer {
     this.leaseMs = opts.leaseMs ?? 5 * 60_000;
     this.backoffBaseMs = opts.backoffBaseMs ?? 30_000;
     this.backoffMaxMs = opts.backoffMaxMs ?? 3_600_000;
+    this.senders = new Map();
+    if (mailer) this.senders.set(OutboxChannel.EMAIL, mailer);
+    if (opts.sms) this.senders.set(OutboxChannel.SMS, opts.sms);
   }
 
-  /** Whether messages are delivered at all (SMTP_URL set, or the development log). */
+  /** Whether email is delivered at all (SMTP_URL set, or the development log). */
   get enabled(): boolean {
     return this.mailer !== null;
   }
 
   start(): void {
-    if (!this.mailer || this.started) return;
+    if (!this.senders.size || this.started) return;
     this.started = true;
-    this.log.info({ mailer: this.mailer.kind, pollMs: this.opts.pollMs, instance: this.instance }, 'outbox drainer started');
+    this.log.info({ mailer: this.mailer?.kind ?? 'none', sms: this.opts.sms?.kind ?? 'none', pollMs: this.opts.pollMs, instance: this.instance }, 'outbox drainer started');
     this.schedule(0);
   }
 
@@ -97,7 +110,7 @@ export class OutboxDrainer {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
-    this.mailer?.close();
+    for (const sender of this.senders.values()) sender.close();
   }
 
   private schedule(ms: number): void {
@@ -122,14 +135,15 @@ export class OutboxDrainer {
 
   /** One pass: claim what is due, send it, record each outcome. Returns how many rows it claimed. */
   async drainOnce(): Promise<number> {
-    if (!this.mailer) return 0;
+    if (!this.senders.size) return 0;
+    const channels = [...this.senders.keys()];
     const claimedAt = this.clock.nowMs();
     const token = `${this.instance}:${++this.round}`;
     const now = toDbDateTime(new Date(claimedAt));
     const due: { id: number | string }[] = await this.ds.query(
-      `SELECT id FROM outbox_message WHERE status = ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+      `SELECT id FROM outbox_message WHERE status = ? AND channel IN (${channels.map(() => '?').join(',')}) AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
          AND (claim_until IS NULL OR claim_until < ?) ORDER BY id LIMIT ${this.batch}`,
-      [PENDING, now, now],
+      [PENDING, ...channels, now, now],
     );
     if (!due.length) return 0;
     await this.ds.createQueryBuilder().update(OutboxMessageEntity)
@@ -148,17 +162,20 @@ export class OutboxDrainer {
 
   private async deliver(msg: OutboxMessageEntity, token: string): Promise<void> {
     const attempts = msg.attempts + 1;
+    const sender = this.senders.get(msg.channel);
+    // Claimed by channel above; a row whose channel has no sender is left as it is, never given to another.
+    if (!sender) return;
     try {
-      await this.mailer!.send({ outboxId: msg.id, to: msg.recipient, subject: msg.subject, text: msg.body, messageId: this.messageId(msg) });
+      await sender.send({ outboxId: msg.id, to: msg.recipient, subject: msg.subject, text: msg.body, messageId: this.messageId(msg) });
     } catch (err) {
       await this.failed(msg, token, attempts, err as Error & { responseCode?: number; code?: string });
       return;
     }
     const at = this.clock.now();
     await this.ds.createQueryBuilder().update(OutboxMessageEntity)
-      .set({ status: OutboxStatus.SENT, sentAt: at, attempts, lastError: null, nextAttemptAt: null, claimedBy: null, claimUntil: null, body: redactSecrets(msg.body, SENT_REDACTION) })
+      .set({ status: OutboxStatus.SENT, sentAt: at, attempts, lastError: null, nextAttemptAt: null, claimedBy: null, claimUntil: null, body: this.redacted(msg, SENT_REDACTION) })
       .where('id = :id AND claimed_by = :token', { id: msg.id, token }).execute();
-    this.log.info({ outbox: msg.id, attempts, mailer: this.mailer!.kind }, 'outbox message sent');
+    this.log.info({ outbox: msg.id, channel: msg.channel, attempts, mailer: sender.kind }, 'outbox message sent');
   }
 
   private async failed(msg: OutboxMessageEntity, token: string, attempts: number, err: Error & { responseCode?: number; code?: string }) {
@@ -168,11 +185,16 @@ export class OutboxDrainer {
     const delay = Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** (attempts - 1)) * (0.8 + 0.4 * Math.random());
     await this.ds.createQueryBuilder().update(OutboxMessageEntity)
       .set(dead
-        ? { status: OutboxStatus.DEAD_LETTER, deadLetteredAt: at, attempts, lastError, nextAttemptAt: null, claimedBy: null, claimUntil: null, body: redactSecrets(msg.body, DEAD_LETTER_REDACTION) }
+        ? { status: OutboxStatus.DEAD_LETTER, deadLetteredAt: at, attempts, lastError, nextAttemptAt: null, claimedBy: null, claimUntil: null, body: this.redacted(msg, DEAD_LETTER_REDACTION) }
         : { attempts, lastError, nextAttemptAt: new Date(at.getTime() + Math.round(delay)), claimedBy: null, claimUntil: null })
       .where('id = :id AND claimed_by = :token', { id: msg.id, token }).execute();
     if (dead) this.log.error({ outbox: msg.id, attempts, lastError }, 'outbox message undeliverable: dead letter (retryOutboxMessage sends it again; an activation link is sent afresh with resendActivationLink)');
     else this.log.warn({ outbox: msg.id, attempts, lastError, retryInMs: Math.round(delay) }, 'outbox message not sent; will retry');
+  }
+
+  /** The body as kept once the message has left (or never will): no activation token, no sign-in code. */
+  private redacted(msg: OutboxMessageEntity, replacement: string): string {
+    return msg.channel === OutboxChannel.SMS ? redactCodes(msg.body) : redactSecrets(msg.body, replacement);
   }
 
   /** The same for every attempt of one row, on every replica. */

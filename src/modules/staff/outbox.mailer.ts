@@ -7,7 +7,7 @@ export interface OutboundMail { outboxId: number; to: string; subject: string; t
 
 /** Where outbox messages go: an SMTP relay, or (development without SMTP_URL) the log. */
 export interface Mailer {
-  readonly kind: 'smtp' | 'log';
+  readonly kind: 'smtp' | 'log' | 'sms-log';
   send(mail: OutboundMail): Promise<void>;
   close(): void;
 }
@@ -76,6 +76,31 @@ export class LogMailer implements Mailer {
     const meta = { outbox: mail.outboxId, to: mail.to, subject: mail.subject };
     this.log.info(meta, `outbox (development, not sent; secrets redacted, LOG_LEVEL=debug shows them):\n${redactSecrets(mail.text)}`);
     this.log.debug(meta, `outbox message in full (development):\n${mail.text}`);
+  }
+
+  close(): void { /* nothing held */ }
+}
+
+/** What a sent (or dead) SMS's stored body says in place of its one-time code. */
+export const CODE_REDACTION = '[code redacted]';
+
+/** One-time codes (runs of 6 digits) replaced: the stored body of an SMS once it has left. */
+export function redactCodes(text: string): string {
+  return text.replace(/\b\d{6}\b/g, CODE_REDACTION);
+}
+
+/**
+ * Development only: SMS rows (the PwD's sign-in codes) written to the log instead of sent, since no SMS
+ * gateway is integrated. Never the mobile number, at any level (logs carry no personal data); the
+ * message text, which holds the code, at debug level only.
+ */
+export class LogSmsSender implements Mailer {
+  readonly kind = 'sms-log';
+  constructor(private readonly log: Logger) {}
+
+  async send(mail: OutboundMail): Promise<void> {
+    this.log.info({ outbox: mail.outboxId, channel: 'SMS' }, `SMS (development, not sent; the code is redacted, LOG_LEVEL=debug shows it): ${redactCodes(mail.text)}`);
+    this.log.debug({ outbox: mail.outboxId, channel: 'SMS' }, `SMS in full (development): ${mail.text}`);
   }
 
   close(): void { /* nothing held */ }

@@ -5,10 +5,12 @@ import { notFound, conflict } from '../../core/errors/errors';
 import { decodeIdCursor, pageSize, parseId, toConnection } from '../../core/graphql/keyset';
 import { recordAdminAudit } from '../oversight/admin-audit';
 import { Role } from '../../core/authz/scopes';
-import { OutboxMessageEntity, OutboxStatus, UserAccountEntity } from './staff.entity';
+import { OutboxChannel, OutboxMessageEntity, OutboxStatus, UserAccountEntity } from './staff.entity';
 import { DEAD_LETTER_REDACTION } from './outbox.mailer';
 import type { OutboxDrainer } from './outbox.drainer';
 import { OutboxMessageConnection, OutboxMessageType, toOutboxMessage } from './outbox.types';
+
+export { OutboxChannel };
 
 /** Staff's view of mail delivery: messages by status (dead letters first of all), and sending a dead letter again. */
 export class OutboxService {
@@ -16,11 +18,13 @@ export class OutboxService {
 
   /**
    * Another module's message (a notice), written in the caller's transaction so it exists exactly when
-   * the step that causes it commits; call deliverSoon() after the commit. Returns the message id.
+   * the step that causes it commits; call deliverSoon() after the commit. Returns the message id. `channel`:
+   * EMAIL (the default; the recipient is an address) or SMS (a mobile number; the drainer gives SMS rows
+   * only to an SMS sender, never to the SMTP mailer: see outbox.drainer.ts).
    */
-  async enqueue(m: EntityManager, msg: { recipient: string; subject: string; body: string; at: Date }): Promise<number> {
+  async enqueue(m: EntityManager, msg: { recipient: string; subject: string; body: string; at: Date; channel?: OutboxChannel }): Promise<number> {
     const r = await m.insert(OutboxMessageEntity, {
-      channel: 'EMAIL', recipient: msg.recipient, subject: msg.subject.slice(0, 200), body: msg.body, createdAt: msg.at, sentAt: null,
+      channel: msg.channel ?? OutboxChannel.EMAIL, recipient: msg.recipient, subject: msg.subject.slice(0, 200), body: msg.body, createdAt: msg.at, sentAt: null,
       status: OutboxStatus.PENDING, attempts: 0,
     });
     return Number(r.identifiers[0].id);
@@ -54,6 +58,9 @@ export class OutboxService {
     if (!msg) throw notFound(`No outbox message with id ${id}.`);
     if (msg.status !== OutboxStatus.DEAD_LETTER) {
       throw conflict(`Outbox message ${id} is ${msg.status.toLowerCase().replace('_', ' ')}, not a dead letter; only dead letters are retried by hand.`);
+    }
+    if (msg.channel === OutboxChannel.SMS) {
+      throw conflict(`Outbox message ${id} was a one-time sign-in code, which is not kept once undeliverable; the person asks for a new code on /me/record.`);
     }
     if (msg.body.includes(DEAD_LETTER_REDACTION)) {
       const admin = await db.getRepository(UserAccountEntity).findOneBy({ email: msg.recipient, role: Role.PARTNER_ADMIN });

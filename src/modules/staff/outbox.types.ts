@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { PageInfo } from '../pwd/pwd.types';
-import { OutboxMessageEntity, OutboxStatus } from './staff.entity';
+import { OutboxChannel, OutboxMessageEntity, OutboxStatus } from './staff.entity';
 
 registerEnumType(OutboxStatus, { name: 'OutboxStatus', description: 'PENDING (to send or retry), SENT, DEAD_LETTER (every attempt failed)' });
 
@@ -9,8 +9,8 @@ registerEnumType(OutboxStatus, { name: 'OutboxStatus', description: 'PENDING (to
 @ObjectType('OutboxMessage')
 export class OutboxMessageType {
   @Field(() => ID) id!: number;
-  @Field({ description: 'EMAIL' }) channel!: string;
-  @Field() recipient!: string;
+  @Field({ description: 'EMAIL or SMS' }) channel!: string;
+  @Field({ description: 'The email address; for SMS only the last two digits of the mobile number' }) recipient!: string;
   @Field() subject!: string;
   @Field(() => OutboxStatus) status!: OutboxStatus;
   @Field(() => Int, { description: 'Delivery attempts so far' }) attempts!: number;
@@ -35,7 +35,7 @@ export class OutboxMessageConnection {
 
 export function toOutboxMessage(e: OutboxMessageEntity): OutboxMessageType {
   return Object.assign(new OutboxMessageType(), {
-    id: e.id, channel: e.channel, recipient: e.recipient, subject: e.subject, status: e.status as OutboxStatus, attempts: e.attempts,
+    id: e.id, channel: e.channel, recipient: e.channel === OutboxChannel.SMS ? `********${e.recipient.slice(-2)}` : e.recipient, subject: e.subject, status: e.status as OutboxStatus, attempts: e.attempts,
     lastError: e.lastError, createdAt: e.createdAt, nextAttemptAt: e.nextAttemptAt, sentAt: e.sentAt, deadLetteredAt: e.deadLetteredAt,
   });
 }

@@ -34,6 +34,8 @@ export class ActivationTokenEntity {
 }
 
 export enum OutboxStatus { PENDING = 'PENDING', SENT = 'SENT', DEAD_LETTER = 'DEAD_LETTER' }
+/** EMAIL: to an address, through SMTP_URL. SMS: to a mobile number (the PwD's sign-in codes), through an SMS sender. */
+export enum OutboxChannel { EMAIL = 'EMAIL', SMS = 'SMS' }
 
 /**
  * Messages to send (activation links, notices), written in the transaction of the step that causes
