@@ -7,14 +7,23 @@ export function saveSession(s) {
   sessionStorage.setItem(KEY, JSON.stringify(s));
 }
 
-/** The stored session if its token is still valid; an expired one is dropped (and remembered for the message). */
+/** The stored session if its token is still valid; an expired one's token is dropped (and remembered for the message). */
 export function loadSession() {
   try {
     const s = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
     if (s && typeof s.token === 'string' && s.expiresAt > Date.now()) return s;
-    if (s) { clearSession(); sessionStorage.setItem(EXPIRED_FLAG, '1'); }
-  } catch { clearSession(); }
+    if (s) clearToken();
+  } catch { clearToken(); }
   return null;
+}
+
+/**
+ * The token expired: only the token goes. The analyst's GraphiQL tabs and history stay in this tab's
+ * sessionStorage for the next sign-in (they go with the tab, or on sign-out).
+ */
+export function clearToken() {
+  sessionStorage.removeItem(KEY);
+  sessionStorage.setItem(EXPIRED_FLAG, '1');
 }
 
 /** Sign-out: the token and GraphiQL's tabs, history and results (they may hold UDIDs) all go. */
