@@ -1,9 +1,14 @@
 // The staff token lives in sessionStorage: gone when the tab closes, never in a cookie or localStorage.
 const KEY = 'udx.explorer.session';
 const EXPIRED_FLAG = 'udx.explorer.expired';
+// Whose GraphiQL tabs and history this tab holds: they carry over a re-sign-in by the same user only.
+const OWNER = 'udx.explorer.owner';
 
 export function saveSession(s) {
+  const owner = sessionStorage.getItem(OWNER);
+  if (owner && owner !== s.email) sessionStorage.clear();
   sessionStorage.removeItem(EXPIRED_FLAG);
+  sessionStorage.setItem(OWNER, s.email);
   sessionStorage.setItem(KEY, JSON.stringify(s));
 }
 
