@@ -193,6 +193,25 @@ describe('staff dashboard in Chromium', () => {
     ]);
   });
 
+  it('labels every form control and button, and reaches the downloads by keyboard', async () => {
+    const unlabelled = await page.evaluate(() => [...(globalThis as any).document.querySelectorAll('input, select, textarea')]
+      .filter((e: any) => !e.labels?.length && !e.getAttribute('aria-label')).map((e: any) => e.outerHTML));
+    expect(unlabelled).toEqual([]);
+    const nameless = await page.evaluate(() => [...(globalThis as any).document.querySelectorAll('button')]
+      .filter((b: any) => !b.textContent.trim() && !b.getAttribute('aria-label')).length);
+    expect(nameless).toBe(0);
+    // Every chart is an image with a text summary.
+    for (const id of ['chart-coverage', 'chart-benefits', 'chart-alerts']) {
+      expect(await svg(id).getAttribute('role')).toBe('img');
+      expect((await svg(id).getAttribute('aria-label'))!.length).toBeGreaterThan(20);
+    }
+    await page.getByTestId('mous-csv').focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const csv = readFileSync((await download.path())!, 'utf8').trimEnd().split('\n');
+    expect(csv[0]).toBe('MoU,Organisation,Ends on (first day without access),Days left');
+    expect(csv.slice(1).join('\n')).toContain('Rajasthan Social Justice Department');
+  });
+
   it('keeps the token in sessionStorage only, and ran without a script error or a CSP violation', async () => {
     expect(await page.evaluate(() => Object.keys((globalThis as any).localStorage))).toEqual([]);
     expect(await page.evaluate(() => JSON.parse((globalThis as any).sessionStorage.getItem('udx.explorer.session') ?? '{}').role)).toBe('DEPWD_ADMIN');

@@ -11,6 +11,8 @@ const METRICS = {
   reports: { label: 'Reports', format: (n) => num(Math.round(n)) },
 };
 const TOP = 6;
+/** Alerts read for the chart and the open-alerts tile (pages of 100, newest first). */
+const ALERTS_MAX = 500;
 
 /** Series of a metric per period for the top keys of one grouping (the rest as "Other"). */
 function benefitSeries(summary, dim, metric) {
@@ -32,7 +34,7 @@ function benefitSeries(summary, dim, metric) {
 }
 
 function Tile({ id, label, value, hint }) {
-  return <div className="udx-tile" data-testid={`tile-${id}`}><span className="udx-tile-value">{value}</span><span className="udx-tile-label">{label}</span>{hint && <span className="udx-tile-hint">{hint}</span>}</div>;
+  return <div className="udx-tile" role="listitem" data-testid={`tile-${id}`}><span className="udx-tile-value">{value}</span><span className="udx-tile-label">{label}</span>{hint && <span className="udx-tile-hint">{hint}</span>}</div>;
 }
 
 function Panel({ id, title, error, children }) {
@@ -59,7 +61,7 @@ export function Overview({ gql, role }) {
 
   useEffect(() => { load('coverage', gql(Q.coverage, { from, to }).then((d) => d.reciprocityByApplication)); }, [from, to]);
   useEffect(() => { load('benefits', gql(Q.benefits, { groupBy: [dim, period], from, to }).then((d) => d.benefitSummary)); }, [from, to, dim, period]);
-  useEffect(() => { load('alerts', allAlerts(gql)); }, [alertsVersion]);
+  useEffect(() => { load('alerts', allAlerts(gql, ALERTS_MAX)); }, [alertsVersion]);
   useEffect(() => {
     load('mous', gql(Q.mous).then((d) => {
       const orgs = new Map(d.organizations.edges.map((e) => [e.node.id, e.node.name]));
@@ -106,6 +108,7 @@ export function Overview({ gql, role }) {
         <Panel id="alerts-chart" title={`Scraping alerts per ${period === 'MONTH' ? 'month' : 'week'}, by kind`} error={errors.alerts}>
           {data.alerts && b && <StackedColumns testId="chart-alerts" title="Alerts raised" periods={alertPeriods}
             labels={alertPeriods.map((p) => periodLabel(p, period))} series={alertSeries} format={(n) => num(Math.round(n))} />}
+          {data.alerts?.length >= ALERTS_MAX && <p className="udx-hint">Drawn from the newest {ALERTS_MAX} alerts; filter the triage table below for older ones.</p>}
         </Panel>
         <Panel id="mous" title="MoUs ending within 90 days" error={errors.mous}>
           {data.mous && <DataTable id="mous" caption="MoUs ending within 90 days" rows={data.mous} empty="No MoU ends within 90 days." columns={[
