@@ -10,7 +10,7 @@ function banner(port: number, creds: DemoCredentials | null, dataDir: string, st
   const base = `http://localhost:${port}`;
   const lines = [
     '',
-    `UDID Exchange is listening on ${base}/graphql  (GraphiQL for analysts: ${base}/graphiql)`,
+    `UDID Exchange is listening on ${base}/graphql  (GraphiQL for analysts: ${base}/graphiql, staff dashboard: ${base}/dashboard)`,
   ];
   if (creds) {
     lines.push(
