@@ -10,7 +10,7 @@ function banner(port: number, creds: DemoCredentials | null, dataDir: string, st
   const base = `http://localhost:${port}`;
   const lines = [
     '',
-    `UDID Exchange is listening on ${base}/graphql  (GraphiQL for analysts: ${base}/graphiql)`,
+    `UDID Exchange is listening on ${base}/graphql  (GraphiQL for analysts: ${base}/graphiql, staff dashboard: ${base}/dashboard)`,
     `Persons with disabilities see who read their record at ${base}/me/record (sign-in codes go by SMS: no gateway is integrated, see README)`,
   ];
   if (creds) {

@@ -34,6 +34,7 @@ import { createServices, Services } from './services';
 import { oauthRouter } from '../modules/application/oauth.routes';
 import { loginRouter } from '../modules/staff/login.routes';
 import { explorerRouter } from '../modules/explorer/explorer.routes';
+import { dashboardRouter } from '../modules/dashboard/dashboard.routes';
 import { BudgetDeps, budgetGate, costGuardPlugin, costPlugin, staticLimits } from '../core/limits/limits.middleware';
 import { createBudgetStore, redisClientOf, ResilientBudgetStore } from '../core/limits/budget.redis';
 import { benefitUploadRouter } from '../modules/benefit/benefit-upload.routes';
@@ -272,6 +273,8 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
       principal: ANONYMOUS, requestId: ctx.requestId, ip: ctx.ip, now: ctx.now, operationName: () => null,
     }, services.consents)),
   }));
+  // The staff pages share one switch (GRAPHIQL): both are browser front ends of POST /graphql.
+  if (config.graphiql) app.use(dashboardRouter({ log }));
   app.use(benefitUploadRouter(gate, { budget: services.budget, budgetOf: (id) => services.gate.budgetOf(id), benefit: services.benefit }));
 
   app.use((_req: Request, res: Response) => {

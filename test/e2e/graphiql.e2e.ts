@@ -59,6 +59,10 @@ describe('GraphiQL explorer in Chromium', () => {
     return name;
   }
 
+  async function editorText(): Promise<string> {
+    return page.evaluate(() => ((globalThis as any).document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror?.getValue() ?? '');
+  }
+
   async function responseText(): Promise<string> {
     return page.evaluate(() => ((globalThis as any).document.querySelector('.graphiql-response .CodeMirror') as any)?.CodeMirror?.getValue() ?? '');
   }
@@ -112,19 +116,56 @@ describe('GraphiQL explorer in Chromium', () => {
     await page.locator('#udx-email').waitFor();
   });
 
-  it('an expired token (HTTP 401) brings the analyst back to the sign-in form with a message', async () => {
+  it('the first tab holds a runnable question: ▶ answers with real data at once', async () => {
     await signIn(ANALYST.email, PASSWORD);
     await page.locator('.graphiql-container').waitFor();
-    // A real question in the editor: the starting text is only comments, which the server refuses as
-    // GRAPHQL_PARSE_FAILED before it looks at the token (the static limits come before admission).
+    expect(await editorText()).toMatch(/organizations\(first: 10\)/);
+    await page.click('.graphiql-execute-button');
+    await page.waitForFunction(() => /"data"|"errors"/.test(((globalThis as any).document.querySelector('.graphiql-response .CodeMirror') as any)?.CodeMirror?.getValue() ?? ''));
+    const result = JSON.parse(await responseText());
+    expect(result.errors).toBeUndefined();
+    expect(JSON.stringify(result.data.organizations)).toContain('Maharashtra Social Justice Department');
+  });
+
+  it('an expired token (HTTP 401) brings the analyst back to the sign-in form with a message; the tabs and history stay', async () => {
+    // A second tab with a saved example, not run yet.
     await page.locator('[data-example]').first().waitFor();
     await page.click('[data-example="07-partner-organisations"]');
-    await page.waitForFunction(() => /organizations/.test(((globalThis as any).document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror?.getValue() ?? ''));
+    await page.waitForFunction(() => /mouInForce/.test(((globalThis as any).document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror?.getValue() ?? ''));
+    const tabsBefore = await page.locator('.graphiql-tab').count();
+    expect(tabsBefore).toBe(2);
     t.clock.advance(16 * 60_000); // staff tokens live 15 minutes
     await page.click('.graphiql-execute-button');
     await page.locator('#udx-email').waitFor();
     expect(await page.getByTestId('signin-message').textContent()).toMatch(/session has expired/i);
+    // Only the token went: GraphiQL's tabs and history are still in this tab's sessionStorage.
     expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('udx.explorer.session'))).toBeNull();
+    // GraphiQL writes its tab state half a second after an edit: the tab just opened is kept too.
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('graphiql:tabState'))).toMatch(/mouInForce/);
+
+    await page.fill('#udx-email', ANALYST.email);
+    await page.fill('#udx-password', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.locator('.graphiql-container').waitFor();
+    expect(await page.locator('.graphiql-tab').count()).toBe(tabsBefore);
+    expect(await editorText()).toMatch(/mouInForce/);
+    // The history still holds the question run before the token expired.
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('graphiql:queries') ?? '')).toMatch(/organizations\(first: 10\)/);
+  });
+
+  it('another staff user signing in to the same browser tab does not get the previous user\'s tabs', async () => {
+    t.clock.advance(16 * 60_000);
+    await page.click('.graphiql-execute-button');
+    await page.locator('#udx-email').waitFor();
+    await createStaffUser(t.ds, Role.NIC_OPERATOR, 'nic@explorer.test', 'NIC', PASSWORD);
+    await page.fill('#udx-email', 'nic@explorer.test');
+    await page.fill('#udx-password', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.locator('.graphiql-container').waitFor();
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('(NIC_OPERATOR)');
+    expect(await page.locator('.graphiql-tab').count()).toBeLessThanOrEqual(1);
+    expect(await editorText()).not.toMatch(/mouInForce/);
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('graphiql:queries') ?? '')).not.toMatch(/organizations\(first: 10\)/);
   });
 
   it('ran without a script error or a Content-Security-Policy violation', () => {

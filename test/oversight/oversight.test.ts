@@ -97,19 +97,31 @@ describe('analyst oversight queries', () => {
     const open = await t.op(ScrapingAlertsDocument, { status: 'OPEN' }, analyst);
     expect(open.data!.scrapingAlerts.edges.map((e) => e.node.kind)).toEqual(['UNKNOWN_UDID_RATIO', 'SEQUENTIAL_UDIDS']);
     const id = open.data!.scrapingAlerts.edges[1].node.id;
-    expect(open.data!.scrapingAlerts.edges[1].node.evidence).toEqual({ lookups: 20 });
+    expect(open.data!.scrapingAlerts.edges[1].node.evidenceJson).toEqual({ lookups: 20 });
+    expect(open.data!.scrapingAlerts.edges[1].node.evidence).toMatchObject({ lookups: 20, unknownLookups: null, prefix: null, udid: null });
+    const byKind = await t.op(ScrapingAlertsDocument, { kind: 'SEQUENTIAL_UDIDS' }, analyst);
+    expect(byKind.data!.scrapingAlerts.edges.map((e) => e.node.id)).toEqual([id]);
 
-    const ack = await t.op(AcknowledgeScrapingAlertDocument, { id }, analyst);
+    // Acting on an alert is a write: DEPwD admins only (DESIGN.md §3).
+    const byAnalyst = await t.op(AcknowledgeScrapingAlertDocument, { id, note: 'looking' }, analyst);
+    expect(byAnalyst.errors![0].extensions.code).toBe('FORBIDDEN');
+    const analystResolve = await t.op(ResolveScrapingAlertDocument, { id, resolution: 'Not mine to close.' }, analyst);
+    expect(analystResolve.errors![0].extensions.code).toBe('FORBIDDEN');
+    const ack = await t.op(AcknowledgeScrapingAlertDocument, { id, note: 'Asking the partner about its batch job.' }, admin);
     expect(ack.data!.acknowledgeScrapingAlert.status).toBe('ACKNOWLEDGED');
-    const again = await t.op(AcknowledgeScrapingAlertDocument, { id }, analyst);
+    const again = await t.op(AcknowledgeScrapingAlertDocument, { id }, admin);
     expect(again.errors![0].extensions.code).toBe('CONFLICT');
     const res = await t.op(ResolveScrapingAlertDocument, { id, resolution: 'Confirmed a test harness; partner told to stop.' }, admin);
     expect(res.data!.resolveScrapingAlert).toMatchObject({ status: 'RESOLVED', resolution: 'Confirmed a test harness; partner told to stop.' });
     const short = await t.op(ResolveScrapingAlertDocument, { id: open.data!.scrapingAlerts.edges[0].node.id, resolution: '' }, admin);
     expect(short.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-    const missing = await t.op(AcknowledgeScrapingAlertDocument, { id: '99999' }, analyst);
+    const missing = await t.op(AcknowledgeScrapingAlertDocument, { id: '99999' }, admin);
     expect(missing.errors![0].extensions.code).toBe('NOT_FOUND');
     const audit = await t.ds.query("SELECT action, before_status, after_status FROM admin_audit WHERE target_type = 'SCRAPING_ALERT' AND target_id = ? ORDER BY id", [Number(id)]);
+    const notes = await t.ds.query("SELECT details FROM admin_audit WHERE target_type = 'SCRAPING_ALERT' AND target_id = ? ORDER BY id", [Number(id)]);
+    expect(notes.map((n: { details: string }) => JSON.parse(n.details))).toEqual([
+      { note: 'Asking the partner about its batch job.' }, { resolution: 'Confirmed a test harness; partner told to stop.' },
+    ]);
     expect(audit).toEqual([
       { action: 'ACKNOWLEDGE_SCRAPING_ALERT', before_status: 'OPEN', after_status: 'ACKNOWLEDGED' },
       { action: 'RESOLVE_SCRAPING_ALERT', before_status: 'ACKNOWLEDGED', after_status: 'RESOLVED' },

@@ -64,6 +64,16 @@ export class AccessCheckpointEntity {
 
 export enum AlertStatus { OPEN = 'OPEN', ACKNOWLEDGED = 'ACKNOWLEDGED', RESOLVED = 'RESOLVED' }
 
+/** Every kind of alert stored in scraping_alert: the window detector's (scraping.rules.ts) and the others (alerts.ts). */
+export enum ScrapingAlertKind {
+  UNKNOWN_UDID_RATIO = 'UNKNOWN_UDID_RATIO',
+  SEQUENTIAL_UDIDS = 'SEQUENTIAL_UDIDS',
+  DISTINCT_RATE_SPIKE = 'DISTINCT_RATE_SPIKE',
+  VERIFY_BRUTE_FORCE = 'VERIFY_BRUTE_FORCE',
+  EXISTENCE_PROBING = 'EXISTENCE_PROBING',
+  PURPOSE_LOAD_EXCEEDED = 'PURPOSE_LOAD_EXCEEDED',
+}
+
 @Entity('scraping_alert')
 @Index('ix_scraping_alert_status_id', ['status', 'id'])
 @Index('ix_scraping_alert_app', ['applicationId', 'raisedAt'])

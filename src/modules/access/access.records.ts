@@ -21,7 +21,7 @@ export type AuditWriter = (m: EntityManager, ctx: RequestContext, step: {
 }) => Promise<void>;
 
 export interface AccessEventQuery { applicationId?: number | null; udid?: string | null; from?: Date | null; to?: Date | null; beforeId?: number | null; limit: number }
-export interface AlertQuery { status?: AlertStatus | null; applicationId?: number | null; organizationId?: number | null; beforeId?: number | null; limit: number }
+export interface AlertQuery { status?: AlertStatus | null; kind?: string | null; applicationId?: number | null; organizationId?: number | null; beforeId?: number | null; limit: number }
 
 const ALERT_SELECT = 'SELECT s.*, a.name AS application_name, a.organization_id FROM scraping_alert s JOIN application a ON a.id = s.application_id';
 
@@ -135,6 +135,7 @@ export class AccessRecords {
     const params: unknown[] = [];
     if (q.beforeId) { where.push('s.id < ?'); params.push(q.beforeId); }
     if (q.status) { where.push('s.status = ?'); params.push(q.status); }
+    if (q.kind) { where.push('s.kind = ?'); params.push(q.kind); }
     if (q.applicationId) { where.push('s.application_id = ?'); params.push(q.applicationId); }
     if (q.organizationId) { where.push('a.organization_id = ?'); params.push(q.organizationId); }
     params.push(q.limit);
@@ -150,7 +151,7 @@ export class AccessRecords {
    * A staff user moves an alert on (OPEN → ACKNOWLEDGED → RESOLVED), conditional on the status it
    * had (concurrent analysts cannot both act), recorded in the admin audit trail in one transaction.
    */
-  async changeAlertStatus(ctx: RequestContext, id: number, from: AlertStatus[], to: AlertStatus, resolution: string | null): Promise<Row> {
+  async changeAlertStatus(ctx: RequestContext, id: number, from: AlertStatus[], to: AlertStatus, resolution: string | null, note: string | null = null): Promise<Row> {
     const p = ctx.principal;
     if (p.kind !== 'user') throw forbidden('Only staff may change an alert.');
     const at = toDbDateTime(ctx.now);
@@ -170,7 +171,7 @@ export class AccessRecords {
       if (changed && (changed.affectedRows ?? changed.changes) === 0) throw conflict(`Scraping alert ${id} changed meanwhile; reload it.`);
       await this.audit(m, ctx, {
         action: to === AlertStatus.ACKNOWLEDGED ? 'ACKNOWLEDGE_SCRAPING_ALERT' : 'RESOLVE_SCRAPING_ALERT',
-        targetType: 'SCRAPING_ALERT', targetId: id, before, after: to, details: resolution ? { resolution } : null,
+        targetType: 'SCRAPING_ALERT', targetId: id, before, after: to, details: resolution ? { resolution } : note ? { note } : null,
       });
     });
     return (await this.alert(ctx, id))!;

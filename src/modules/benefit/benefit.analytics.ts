@@ -2,21 +2,22 @@ import type { RequestContext } from '../../core/request/context';
 import type { ReciprocityService } from '../access/reciprocity.service';
 import type { AccessRecords } from '../access/access.records';
 import { badInput } from '../../core/errors/errors';
+import { fromDbDate } from '../../core/db/columns';
+import { isMysql } from '../../core/db/database';
+import { checkGrouping, Dimension, dimension, periodEnd, periodStarts, PERIODS, SUMMARY_LIMITS } from './benefit.grouping';
 import { STATE_BY_CODE } from '../pwd/pwd.geo';
 import { BenefitGroupBy } from './benefit.enums';
 import { ApplicationReciprocity, BenefitSummary, BenefitSummaryRow } from './benefit.types';
 
-/** The GROUP BY key and label of each grouping; every key leads an index of benefit_report. */
-const GROUPS: Record<BenefitGroupBy, { key: string; label: string; join: string }> = {
-  [BenefitGroupBy.STATE]: { key: 'r.state_code', label: 'NULL', join: '' },
-  [BenefitGroupBy.SCHEME]: { key: 'r.scheme_code', label: 'MAX(r.scheme_name)', join: '' },
-  [BenefitGroupBy.BENEFIT_TYPE]: { key: 'r.benefit_type', label: 'NULL', join: '' },
-  [BenefitGroupBy.APPLICATION]: { key: 'r.application_id', label: 'MAX(a.name)', join: 'JOIN application a ON a.id = r.application_id' },
+const ROW_FIELD: Partial<Record<BenefitGroupBy, 'stateCode' | 'schemeCode' | 'benefitType' | 'applicationId'>> = {
+  [BenefitGroupBy.STATE]: 'stateCode', [BenefitGroupBy.SCHEME]: 'schemeCode',
+  [BenefitGroupBy.BENEFIT_TYPE]: 'benefitType', [BenefitGroupBy.APPLICATION]: 'applicationId',
 };
 
 function summaryRow(r: Record<string, unknown>, key: string, label: string | null): BenefitSummaryRow {
   return Object.assign(new BenefitSummaryRow(), {
-    key, label, reports: Number(r.reports), beneficiaries: Number(r.beneficiaries), totalAmountPaise: Number(r.total ?? 0),
+    key, label, stateCode: null, schemeCode: null, benefitType: null, applicationId: null, periodStart: null, periodEnd: null,
+    reports: Number(r.reports), beneficiaries: Number(r.beneficiaries), totalAmountPaise: Number(r.total ?? 0),
   });
 }
 
@@ -29,27 +30,55 @@ function dateRange(from: string | null, to: string | null, column: string): { sq
   return { sql: sql.map((s) => ` AND ${s}`).join(''), params };
 }
 
+/** One group: its keys by grouping, the labels of those that have one (state, scheme, application). */
+function groupRow(r: Record<string, unknown>, dims: Dimension[]): BenefitSummaryRow {
+  const keys: string[] = [];
+  const labels: string[] = [];
+  const row = summaryRow(r, '', null);
+  dims.forEach((d, i) => {
+    const k = PERIODS.includes(d.by) ? fromDbDate(r[`k${i}`] as string | Date) ?? '' : String(r[`k${i}`]);
+    keys.push(k);
+    const field = ROW_FIELD[d.by];
+    if (field) Object.assign(row, { [field]: k });
+    else { row.periodStart = k; row.periodEnd = periodEnd(d.by, k); }
+    const label = d.by === BenefitGroupBy.STATE ? STATE_BY_CODE.get(k)?.name : (r[`l${i}`] as string | null);
+    if (label) labels.push(label);
+  });
+  row.key = keys.join('/');
+  row.label = labels.length ? labels.join(' · ') : null;
+  return row;
+}
+
 /** Benefit analytics for DEPwD analysts: computed in SQL (GROUP BY on indexed keys), never in JavaScript loops. */
 export class BenefitAnalyticsService {
   constructor(private readonly reciprocity: ReciprocityService, private readonly access: AccessRecords) {}
 
-  async summary(ctx: RequestContext, groupBy: BenefitGroupBy, from: string | null, to: string | null): Promise<BenefitSummary> {
-    const g = GROUPS[groupBy];
+  /**
+   * Benefits grouped by up to three keys, one of which may be a period (MONTH or WEEK of benefitDate),
+   * within inclusive benefit dates from–to; bounded by SUMMARY_LIMITS (else BAD_USER_INPUT).
+   */
+  async summary(ctx: RequestContext, groupBy: readonly BenefitGroupBy[], from: string | null, to: string | null): Promise<BenefitSummary> {
+    const period = checkGrouping(groupBy, from, to);
+    const dims = groupBy.map((g) => dimension(g, isMysql(ctx.db.primary)));
     const range = dateRange(from, to, 'r.benefit_date');
     const aggregates = 'COUNT(*) AS reports, COUNT(DISTINCT r.udid) AS beneficiaries, SUM(r.amount_paise) AS total';
+    const keys = dims.map((d) => d.key).join(', ');
     const [rows, totals]: Record<string, unknown>[][] = await Promise.all([
       ctx.db.read().query(
-        `SELECT ${g.key} AS k, ${g.label} AS label, ${aggregates} FROM benefit_report r ${g.join}
-          WHERE r.status = 'ACTIVE'${range.sql} GROUP BY ${g.key} ORDER BY ${g.key}`,
-        range.params,
+        `SELECT ${dims.map((d, i) => `${d.key} AS k${i}, ${d.label} AS l${i}`).join(', ')}, ${aggregates}
+           FROM benefit_report r ${dims.map((d) => d.join).filter(Boolean).join(' ')}
+          WHERE r.status = 'ACTIVE'${range.sql} GROUP BY ${keys} ORDER BY ${keys} LIMIT ?`,
+        [...range.params, SUMMARY_LIMITS.maxGroups + 1],
       ),
       ctx.db.read().query(`SELECT ${aggregates} FROM benefit_report r WHERE r.status = 'ACTIVE'${range.sql}`, range.params),
     ]);
-    const label = (r: Record<string, unknown>) =>
-      groupBy === BenefitGroupBy.STATE ? STATE_BY_CODE.get(String(r.k))?.name ?? null : (r.label as string | null) ?? null;
+    if (rows.length > SUMMARY_LIMITS.maxGroups) {
+      throw badInput(`This grouping has more than ${SUMMARY_LIMITS.maxGroups} groups; narrow the dates or drop a grouping.`, { maxGroups: SUMMARY_LIMITS.maxGroups });
+    }
     return Object.assign(new BenefitSummary(), {
-      groupBy, from, to,
-      groups: rows.map((r) => summaryRow(r, String(r.k), label(r))),
+      groupBy: [...groupBy], from, to,
+      periods: period ? periodStarts(period, from!, to!) : [],
+      groups: rows.map((r) => groupRow(r, dims)),
       total: summaryRow(totals[0], 'ALL', 'All reports'),
     });
   }

@@ -41,6 +41,10 @@ export enum BenefitGroupBy {
   SCHEME = 'SCHEME',
   BENEFIT_TYPE = 'BENEFIT_TYPE',
   APPLICATION = 'APPLICATION',
+  /** The IST calendar month of benefitDate (a period: needs from and to). */
+  MONTH = 'MONTH',
+  /** The Monday-first week of benefitDate (a period: needs from and to). */
+  WEEK = 'WEEK',
 }
 
 /** Where an application stands with the reciprocity rule: decided by the access module, published here. */
@@ -50,5 +54,12 @@ registerEnumType(BenefitType, { name: 'BenefitType', description: 'Kind of benef
 registerEnumType(BenefitReportStatus, { name: 'BenefitReportStatus', description: 'ACTIVE, or REVERSED by the reporting application (the row is kept)' });
 registerEnumType(BenefitItemStatus, { name: 'BenefitItemStatus', description: 'Outcome of one reported item' });
 registerEnumType(BenefitChannel, { name: 'BenefitChannel', description: 'API (mutations) or FILE (CSV/XLSX upload)' });
-registerEnumType(BenefitGroupBy, { name: 'BenefitGroupBy' });
+registerEnumType(BenefitGroupBy, {
+  name: 'BenefitGroupBy',
+  description: 'A grouping of benefitSummary. MONTH and WEEK are periods of benefitDate (the IST calendar day of the benefit)',
+  valuesConfig: {
+    MONTH: { description: 'Calendar month (IST); keyed by its first day' },
+    WEEK: { description: 'Monday-first week (IST); keyed by its Monday' },
+  },
+});
 registerEnumType(ReportingStatus, { name: 'ReportingStatus', description: 'Benefit-reporting standing of an application (reciprocity, DESIGN.md §8)' });

@@ -10,6 +10,7 @@ import {
 } from './benefit.types';
 import type { BenefitService } from './benefit.service';
 import type { BenefitAnalyticsService } from './benefit.analytics';
+import { SUMMARY_LIMITS } from './benefit.grouping';
 
 @Resolver()
 export class BenefitResolver {
@@ -48,12 +49,17 @@ export class BenefitResolver {
     return this.service.list(ctx, filter, first, after);
   }
 
-  @Query(() => BenefitSummary, { description: 'Benefits reported, grouped (active reports; benefit dates within from–to). Analysts and DEPwD admins.', complexity: 20 })
+  @Query(() => BenefitSummary, {
+    description: `Benefits reported (active reports), grouped by up to ${SUMMARY_LIMITS.maxDimensions} keys, e.g. [STATE, SCHEME, MONTH]; `
+      + 'one period at most (MONTH or WEEK of benefitDate, the IST calendar day), which needs both from and to. from and to are inclusive benefit dates. '
+      + `At most ${SUMMARY_LIMITS.maxMonths} months, ${SUMMARY_LIMITS.maxWeeks} weeks and ${SUMMARY_LIMITS.maxGroups} groups; more is BAD_USER_INPUT. Analysts and DEPwD admins.`,
+    complexity: 20,
+  })
   benefitSummary(
     @Ctx() ctx: RequestContext,
-    @Arg('groupBy', () => BenefitGroupBy) groupBy: BenefitGroupBy,
-    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
-    @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
+    @Arg('groupBy', () => [BenefitGroupBy], { description: 'One grouping, or a list of them (a single value is a list of one)' }) groupBy: BenefitGroupBy[],
+    @Arg('from', () => DateScalar, { nullable: true, description: 'First benefit date counted (inclusive)' }) from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true, description: 'Last benefit date counted (inclusive)' }) to: string | null,
   ) {
     return this.analytics.summary(ctx, groupBy, from ?? null, to ?? null);
   }

@@ -66,8 +66,14 @@ export class BenefitReportConnection {
 
 @ObjectType({ description: 'One group of benefitSummary: active (not reversed) reports only' })
 export class BenefitSummaryRow {
-  @Field(() => String, { description: 'State code, scheme code, benefit type or application id' }) key!: string;
-  @Field(() => String, { nullable: true, description: 'State name, scheme name or application name' }) label!: string | null;
+  @Field(() => String, { description: 'State code, scheme code, benefit type, application id or period start; with several groupings, their keys in groupBy order joined by "/"' }) key!: string;
+  @Field(() => String, { nullable: true, description: 'State name, scheme name or application name (several: joined by " · ")' }) label!: string | null;
+  @Field(() => String, { nullable: true, description: 'With STATE: the state code' }) stateCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'With SCHEME: the scheme code' }) schemeCode!: string | null;
+  @Field(() => BenefitType, { nullable: true, description: 'With BENEFIT_TYPE' }) benefitType!: BenefitType | null;
+  @Field(() => ID, { nullable: true, description: 'With APPLICATION: the application id' }) applicationId!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'With MONTH or WEEK: the first day of the period (a week may start before from)' }) periodStart!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'With MONTH or WEEK: the last day of the period (a week may end after to)' }) periodEnd!: string | null;
   @Field(() => Int, { description: 'Number of reports' }) reports!: number;
   @Field(() => Int, { description: 'Distinct UDIDs reported' }) beneficiaries!: number;
   @Field(() => GraphQLSafeInt, { description: 'Sum of amountPaise (in-kind reports count as 0)' }) totalAmountPaise!: number;
@@ -75,9 +81,10 @@ export class BenefitSummaryRow {
 
 @ObjectType({ description: 'Benefits reported (active reports only), grouped, with the overall total' })
 export class BenefitSummary {
-  @Field(() => BenefitGroupBy) groupBy!: BenefitGroupBy;
-  @Field(() => DateScalar, { nullable: true }) from!: string | null;
-  @Field(() => DateScalar, { nullable: true }) to!: string | null;
+  @Field(() => [BenefitGroupBy], { description: 'The groupings, in the order asked' }) groupBy!: BenefitGroupBy[];
+  @Field(() => DateScalar, { nullable: true, description: 'First benefit date counted (inclusive)' }) from!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Last benefit date counted (inclusive)' }) to!: string | null;
+  @Field(() => [DateScalar], { description: 'With MONTH or WEEK: the first day of every period from–to meets, empty ones too (to draw a gap as zero); else empty' }) periods!: string[];
   @Field(() => [BenefitSummaryRow]) groups!: BenefitSummaryRow[];
   @Field(() => BenefitSummaryRow, { description: 'All groups together (beneficiaries counted once)' }) total!: BenefitSummaryRow;
 }

@@ -13,9 +13,9 @@ import { fillPlaceholders, loadExamples } from './explorer.examples';
 
 /**
  * A sensitive admin page: only the project's own scripts and styles, no inline script, no framing,
- * no referrer, nothing cached. Replaces the API's `default-src 'none'` on /graphiql only.
+ * no referrer, nothing cached. Replaces the API's `default-src 'none'` on /graphiql and /dashboard only.
  */
-const adminPageHeaders = helmet({
+export const adminPageHeaders = helmet({
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
@@ -36,7 +36,7 @@ const adminPageHeaders = helmet({
   referrerPolicy: { policy: 'no-referrer' },
 });
 
-function noStore(_req: Request, res: Response, next: NextFunction) {
+export function noStore(_req: Request, res: Response, next: NextFunction) {
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Pragma', 'no-cache');
   next();

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../core/request/context';
 import { DateScalar, UdidScalar } from '../../core/scalars';
 import { AccessLogFilter } from './oversight.inputs';
-import { AlertStatus } from '../access/access.entity';
+import { AlertStatus, ScrapingAlertKind } from '../access/access.entity';
 import { AccessEventConnection, RecordAccessSummary, ScrapingAlert, ScrapingAlertConnection, UsageDay } from './oversight.types';
 import type { OversightService } from './oversight.service';
 
@@ -51,16 +51,17 @@ export class OversightResolver {
     @Arg('applicationId', () => Int, { nullable: true }) applicationId: number | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('kind', () => ScrapingAlertKind, { nullable: true }) kind: ScrapingAlertKind | null,
   ) {
-    return this.service.scrapingAlerts(ctx, status, applicationId, first, after);
+    return this.service.scrapingAlerts(ctx, status, applicationId, first, after, kind ?? null);
   }
 
-  @Mutation(() => ScrapingAlert, { description: 'An analyst is looking into the alert (OPEN → ACKNOWLEDGED).' })
-  acknowledgeScrapingAlert(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return this.service.acknowledgeScrapingAlert(ctx, Number(id));
+  @Mutation(() => ScrapingAlert, { description: 'A DEPwD admin is looking into the alert (OPEN → ACKNOWLEDGED); the note, if given, is audited.' })
+  acknowledgeScrapingAlert(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true, description: 'Why (at most 500 characters), kept in the admin audit trail' }) note: string | null) {
+    return this.service.acknowledgeScrapingAlert(ctx, Number(id), note ?? null);
   }
 
-  @Mutation(() => ScrapingAlert, { description: 'Closes the alert with what was found and done (→ RESOLVED).' })
+  @Mutation(() => ScrapingAlert, { description: 'A DEPwD admin closes the alert with what was found and done (→ RESOLVED); the resolution is audited.' })
   resolveScrapingAlert(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('resolution', () => String) resolution: string) {
     return this.service.resolveScrapingAlert(ctx, Number(id), resolution);
   }

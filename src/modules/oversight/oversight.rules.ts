@@ -13,9 +13,10 @@ export const oversightRules: IRules = {
     usageByApplication: hasRole(Role.ANALYST, Role.DEPWD_ADMIN, Role.PARTNER_ADMIN),
     scrapingAlerts: hasRole(Role.ANALYST, Role.DEPWD_ADMIN, Role.PARTNER_ADMIN),
   },
+  // Acting on an alert is a write: DEPwD admins only (DESIGN.md §3: analysts read, no writes).
   Mutation: {
-    acknowledgeScrapingAlert: oversight,
-    resolveScrapingAlert: oversight,
+    acknowledgeScrapingAlert: hasRole(Role.DEPWD_ADMIN),
+    resolveScrapingAlert: hasRole(Role.DEPWD_ADMIN),
   },
   AccessEvent: allow,
   AccessEventEdge: allow,
@@ -25,6 +26,7 @@ export const oversightRules: IRules = {
   UsageDay: allow,
   PurposeUsage: allow,
   ScrapingAlert: allow,
+  ScrapingAlertEvidence: allow,
   ScrapingAlertEdge: allow,
   ScrapingAlertConnection: allow,
 };

@@ -1,12 +1,12 @@
 import type { RequestContext } from '../../core/request/context';
 import type { AccessRecords } from '../access/access.records';
-import { AlertStatus } from '../access/access.entity';
+import { AlertStatus, ScrapingAlertKind } from '../access/access.entity';
 import { Role } from '../../core/authz/scopes';
 import { badInput, forbidden } from '../../core/errors/errors';
 import { fromDbDate, fromDbDateTime } from '../../core/db/columns';
 import { daysBetween } from '../../core/clock';
 import { AccessLogFilter, MAX_OVERSIGHT_PAGE } from './oversight.inputs';
-import { AccessEvent, AccessEventConnection, PurposeUsage, RecordAccessSummary, ScrapingAlert, ScrapingAlertConnection, UsageDay } from './oversight.types';
+import { AccessEvent, AccessEventConnection, PurposeUsage, RecordAccessSummary, ScrapingAlert, ScrapingAlertConnection, typedEvidence, UsageDay } from './oversight.types';
 
 type Row = Record<string, unknown>;
 const cursorOf = (kind: string, id: number) => Buffer.from(`${kind}:${id}`).toString('base64url');
@@ -104,17 +104,20 @@ export class OversightService {
   }
 
   /** Newest first; a PARTNER_ADMIN sees only its own organisation's alerts. */
-  async scrapingAlerts(ctx: RequestContext, status: AlertStatus | null, applicationId: number | null, first: number, after: string | null): Promise<ScrapingAlertConnection> {
+  async scrapingAlerts(ctx: RequestContext, status: AlertStatus | null, applicationId: number | null, first: number, after: string | null, kind: ScrapingAlertKind | null = null): Promise<ScrapingAlertConnection> {
     checkFirst(first);
     const rows = await this.records.alerts(ctx, {
-      status, applicationId, organizationId: ownOrganization(ctx), beforeId: after ? idFromCursor('sa', after) : null, limit: first + 1,
+      status, kind, applicationId, organizationId: ownOrganization(ctx), beforeId: after ? idFromCursor('sa', after) : null, limit: first + 1,
     });
     const edges = rows.slice(0, first).map((r) => ({ cursor: cursorOf('sa', Number(r.id)), node: toAlert(r) }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  async acknowledgeScrapingAlert(ctx: RequestContext, id: number): Promise<ScrapingAlert> {
-    return toAlert(await this.records.changeAlertStatus(ctx, id, [AlertStatus.OPEN], AlertStatus.ACKNOWLEDGED, null));
+  /** The note (why it is being looked into), when given, goes to the admin audit trail. */
+  async acknowledgeScrapingAlert(ctx: RequestContext, id: number, note: string | null = null): Promise<ScrapingAlert> {
+    const text = note?.trim() || null;
+    if (text && text.length > 500) throw badInput('note must be at most 500 characters.');
+    return toAlert(await this.records.changeAlertStatus(ctx, id, [AlertStatus.OPEN], AlertStatus.ACKNOWLEDGED, null, text));
   }
 
   async resolveScrapingAlert(ctx: RequestContext, id: number, resolution: string): Promise<ScrapingAlert> {
@@ -130,8 +133,10 @@ function toAlert(r: Row): ScrapingAlert {
   a.applicationId = toInt(r.application_id);
   a.applicationName = String(r.application_name);
   a.organizationId = toInt(r.organization_id);
-  a.kind = String(r.kind);
-  a.evidence = typeof r.evidence === 'string' ? JSON.parse(r.evidence) : (r.evidence as Record<string, unknown>);
+  a.kind = r.kind as ScrapingAlertKind;
+  const raw = typeof r.evidence === 'string' ? JSON.parse(r.evidence) : r.evidence;
+  a.evidenceJson = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  a.evidence = typedEvidence(a.evidenceJson);
   a.windowStart = fromDbDateTime(r.window_start as string)!;
   a.windowEnd = fromDbDateTime(r.window_end as string)!;
   a.status = r.status as AlertStatus;

@@ -1,10 +1,75 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import { DateScalar, UdidScalar } from '../../core/scalars';
 import { PageInfo } from '../pwd/pwd.types';
-import { AlertStatus } from '../access/access.entity';
+import { AlertStatus, ScrapingAlertKind } from '../access/access.entity';
+import type { AlertKind } from '../access/scraping.rules';
+import type { AccessAlertKind } from '../access/alerts';
 
-registerEnumType(AlertStatus, { name: 'AlertStatus', description: 'OPEN → ACKNOWLEDGED (an analyst is looking) → RESOLVED' });
+registerEnumType(AlertStatus, { name: 'AlertStatus', description: 'OPEN → ACKNOWLEDGED (a DEPwD admin is looking) → RESOLVED' });
+registerEnumType(ScrapingAlertKind, {
+  name: 'ScrapingAlertKind',
+  description: 'The pattern an alert saw (DESIGN.md §7, §11)',
+  valuesConfig: {
+    UNKNOWN_UDID_RATIO: { description: 'A high share of lookups of unknown UDIDs in a 10-minute window' },
+    SEQUENTIAL_UDIDS: { description: 'A run of consecutive running numbers under one UDID prefix' },
+    DISTINCT_RATE_SPIKE: { description: 'Distinct records in a window far above the application\'s norm' },
+    VERIFY_BRUTE_FORCE: { description: 'Repeated failed verifyUdid date-of-birth checks of one UDID in an IST day' },
+    EXISTENCE_PROBING: { description: 'Many unknown UDIDs in benefit reports in an IST day' },
+    PURPOSE_LOAD_EXCEEDED: { description: 'Distinct records under a purpose in an IST day above its estimated daily persons' },
+  },
+});
+
+// Every kind a detector can store is in the enum, and nothing else (a compile error otherwise).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const kindsMatch: Same<`${ScrapingAlertKind}`, AlertKind | AccessAlertKind> = true;
+void kindsMatch;
+
+@ObjectType({ description: 'What an alert saw. Which fields are set depends on its kind; the others are null.' })
+export class ScrapingAlertEvidence {
+  @Field(() => Int, { nullable: true, description: 'UNKNOWN_UDID_RATIO: lookups in the window' }) lookups!: number | null;
+  @Field(() => Int, { nullable: true, description: 'UNKNOWN_UDID_RATIO: lookups of unknown UDIDs' }) unknownLookups!: number | null;
+  @Field(() => Float, { nullable: true, description: 'UNKNOWN_UDID_RATIO: unknownLookups / lookups' }) unknownShare!: number | null;
+  @Field(() => Int, { nullable: true, description: 'UNKNOWN_UDID_RATIO: distinct UDIDs looked up' }) distinctLookups!: number | null;
+  @Field(() => Int, { nullable: true, description: 'UNKNOWN_UDID_RATIO: distinct unknown UDIDs looked up' }) distinctUnknown!: number | null;
+  @Field(() => Float, { nullable: true, description: 'UNKNOWN_UDID_RATIO: distinctUnknown / distinctLookups' }) distinctUnknownShare!: number | null;
+  @Field(() => String, { nullable: true, description: 'SEQUENTIAL_UDIDS: the 11-character UDID prefix' }) prefix!: string | null;
+  @Field(() => Int, { nullable: true, description: 'SEQUENTIAL_UDIDS: first running number of the run' }) runningFrom!: number | null;
+  @Field(() => Int, { nullable: true, description: 'SEQUENTIAL_UDIDS: last running number of the run' }) runningTo!: number | null;
+  @Field(() => Int, { nullable: true, description: 'SEQUENTIAL_UDIDS: length of the run' }) runLength!: number | null;
+  @Field(() => Int, { nullable: true, description: 'DISTINCT_RATE_SPIKE: distinct records in the window' }) distinctRecords!: number | null;
+  @Field(() => Int, { nullable: true, description: 'DISTINCT_RATE_SPIKE and EXISTENCE_PROBING: the threshold passed' }) threshold!: number | null;
+  @Field(() => Int, { nullable: true, description: 'DISTINCT_RATE_SPIKE: the application\'s mean distinct records per window' }) normPerWindow!: number | null;
+  @Field(() => Int, { nullable: true, description: 'DISTINCT_RATE_SPIKE: windows behind the norm' }) normWindows!: number | null;
+  @Field(() => UdidScalar, { nullable: true, description: 'VERIFY_BRUTE_FORCE: the UDID tried' }) udid!: string | null;
+  @Field(() => Int, { nullable: true, description: 'VERIFY_BRUTE_FORCE: failed checks' }) failedAttempts!: number | null;
+  @Field(() => Int, { nullable: true, description: 'VERIFY_BRUTE_FORCE: checks allowed per UDID and IST day' }) attemptsPerDay!: number | null;
+  @Field(() => Int, { nullable: true, description: 'EXISTENCE_PROBING: unknown UDIDs reported in the IST day' }) unknownUdidsToday!: number | null;
+  @Field(() => String, { nullable: true, description: 'PURPOSE_LOAD_EXCEEDED: the purpose code' }) purpose!: string | null;
+  @Field(() => Int, { nullable: true, description: 'PURPOSE_LOAD_EXCEEDED: the purpose id' }) purposeId!: number | null;
+  @Field(() => Int, { nullable: true, description: 'PURPOSE_LOAD_EXCEEDED: distinct persons a day declared for the purpose' }) estimatedDailyPersons!: number | null;
+  @Field(() => Int, { nullable: true, description: 'PURPOSE_LOAD_EXCEEDED: distinct records under it that IST day' }) distinctRecordsToday!: number | null;
+  @Field(() => DateScalar, { nullable: true, description: 'PURPOSE_LOAD_EXCEEDED: the IST day' }) day!: string | null;
+}
+
+/** The typed evidence of a stored JSON document: known fields of the right type, the rest null. */
+export function typedEvidence(raw: Record<string, unknown>): ScrapingAlertEvidence {
+  const e = new ScrapingAlertEvidence();
+  const num = (k: string) => (typeof raw[k] === 'number' && Number.isFinite(raw[k]) ? (raw[k] as number) : null);
+  const int = (k: string) => { const v = num(k); return v !== null && Number.isInteger(v) && Math.abs(v) <= 2 ** 31 - 1 ? v : null; };
+  const str = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : null);
+  Object.assign(e, {
+    lookups: int('lookups'), unknownLookups: int('unknownLookups'), unknownShare: num('unknownShare'),
+    distinctLookups: int('distinctLookups'), distinctUnknown: int('distinctUnknown'), distinctUnknownShare: num('distinctUnknownShare'),
+    prefix: str('prefix'), runningFrom: int('runningFrom'), runningTo: int('runningTo'), runLength: int('runLength'),
+    distinctRecords: int('distinctRecords'), threshold: int('threshold'), normPerWindow: int('normPerWindow'), normWindows: int('normWindows'),
+    udid: str('udid') && /^[A-Z]{2}\d{16}$/.test(str('udid')!) ? str('udid') : null, failedAttempts: int('failedAttempts'), attemptsPerDay: int('attemptsPerDay'),
+    unknownUdidsToday: int('unknownUdidsToday'),
+    purpose: str('purpose'), purposeId: int('purposeId'), estimatedDailyPersons: int('estimatedDailyPersons'), distinctRecordsToday: int('distinctRecordsToday'),
+    day: str('day') && /^\d{4}-\d{2}-\d{2}$/.test(str('day')!) ? str('day') : null,
+  });
+  return e;
+}
 
 @ObjectType({ description: 'One PwD record returned to a partner application (the access log, hash-chained).' })
 export class AccessEvent {
@@ -81,8 +146,9 @@ export class ScrapingAlert {
   @Field(() => Int) applicationId!: number;
   @Field(() => String) applicationName!: string;
   @Field(() => Int) organizationId!: number;
-  @Field(() => String, { description: 'UNKNOWN_UDID_RATIO, SEQUENTIAL_UDIDS or DISTINCT_RATE_SPIKE' }) kind!: string;
-  @Field(() => GraphQLJSONObject) evidence!: Record<string, unknown>;
+  @Field(() => ScrapingAlertKind) kind!: ScrapingAlertKind;
+  @Field(() => ScrapingAlertEvidence, { description: 'What the alert saw, typed by kind' }) evidence!: ScrapingAlertEvidence;
+  @Field(() => GraphQLJSONObject, { description: 'The evidence as stored (a JSON object), for tools that read it whole' }) evidenceJson!: Record<string, unknown>;
   @Field(() => GraphQLDateTime) windowStart!: Date;
   @Field(() => GraphQLDateTime) windowEnd!: Date;
   @Field(() => AlertStatus) status!: AlertStatus;

@@ -8,17 +8,28 @@ import 'graphiql/graphiql.css';
 import './explorer.css';
 import { ExamplesPanel, ExamplesIcon } from './examples.plugin.jsx';
 import { SignInForm } from './sign-in.form.jsx';
-import { clearSession, loadSession, sessionScopedStorage } from './session.js';
+import { clearSession, clearToken, loadSession, sessionScopedStorage } from './session.js';
 
 const mount = document.getElementById('explorer');
 const cfg = { endpoint: mount.dataset.endpoint, login: mount.dataset.login, examples: mount.dataset.examples };
 const STAFF_ROLES = ['DEPWD_ADMIN', 'NIC_OPERATOR', 'INTEGRATION_ENGINEER', 'ANALYST'];
 const EXPIRED = 'Your session has expired. Sign in again.';
+/** How long after an edit GraphiQL (@graphiql/react useStoreTabs) writes its tab state. */
+const TAB_STATE_DEBOUNCE_MS = 500;
 
+// The first tab holds a question every staff role may run, so ▶ answers at once. It is anonymous: a tab
+// opened from it by an example must not keep sending its operation name.
 const DEFAULT_QUERY = `# UDID Exchange: DEPwD staff explorer.
 #
-# Pick a saved question under "Examples" (left), press ▶ to run it, and read the
-# schema under "Documentation". Queries run with your staff role's permissions.
+# Press ▶ (Ctrl-Enter) to run this question: the partner organisations and the
+# state of their onboarding. More saved questions are under "Examples" (left);
+# the schema is under "Documentation". Queries run with your staff role's permissions.
+{
+  organizations(first: 10) {
+    edges { node { id name category state status } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
 `;
 
 function App() {
@@ -28,17 +39,25 @@ function App() {
   // One GraphiQL storage per signed-in session, closed before the session is cleared.
   const store = useMemo(() => (session ? sessionScopedStorage() : null), [session?.token]);
 
-  const signOut = (why) => {
+  // Sign-out: the token, tabs, history and results (they may hold UDIDs) all go.
+  const signOut = () => {
     store?.close();
     clearSession();
     setSession(null);
-    setMessage(why ?? 'You have signed out.');
+    setMessage('You have signed out.');
+  };
+  // Expiry: only the token goes; the tabs and history wait in this tab for the analyst to sign in again.
+  // GraphiQL stores its tabs half a second after an edit: the editor stays mounted (without a token)
+  // that long, so a question typed just before the expiry is kept too.
+  const expire = () => {
+    clearToken();
+    setTimeout(() => { setSession(null); setMessage(EXPIRED); }, TAB_STATE_DEBOUNCE_MS + 100);
   };
 
   useEffect(() => {
     if (!session) return undefined;
     // Back to the form when the token's lifetime ends, even if no request notices it first.
-    const t = setTimeout(() => signOut(EXPIRED), Math.max(0, session.expiresAt - Date.now()));
+    const t = setTimeout(expire, Math.max(0, session.expiresAt - Date.now()));
     return () => clearTimeout(t);
   }, [session]);
 
@@ -46,7 +65,7 @@ function App() {
     return <SignInForm loginUrl={cfg.login} message={message} staffRoles={STAFF_ROLES}
       onSignedIn={(s) => { setMessage(null); setSession(s); }} />;
   }
-  return <Explorer session={session} storage={store.storage} onSignOut={() => signOut()} onExpired={() => signOut(EXPIRED)} />;
+  return <Explorer session={session} storage={store.storage} onSignOut={signOut} onExpired={expire} />;
 }
 
 function Explorer({ session, storage, onSignOut, onExpired }) {

@@ -1,20 +1,34 @@
 // The staff token lives in sessionStorage: gone when the tab closes, never in a cookie or localStorage.
 const KEY = 'udx.explorer.session';
 const EXPIRED_FLAG = 'udx.explorer.expired';
+// Whose GraphiQL tabs and history this tab holds: they carry over a re-sign-in by the same user only.
+const OWNER = 'udx.explorer.owner';
 
 export function saveSession(s) {
+  const owner = sessionStorage.getItem(OWNER);
+  if (owner && owner !== s.email) sessionStorage.clear();
   sessionStorage.removeItem(EXPIRED_FLAG);
+  sessionStorage.setItem(OWNER, s.email);
   sessionStorage.setItem(KEY, JSON.stringify(s));
 }
 
-/** The stored session if its token is still valid; an expired one is dropped (and remembered for the message). */
+/** The stored session if its token is still valid; an expired one's token is dropped (and remembered for the message). */
 export function loadSession() {
   try {
     const s = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
     if (s && typeof s.token === 'string' && s.expiresAt > Date.now()) return s;
-    if (s) { clearSession(); sessionStorage.setItem(EXPIRED_FLAG, '1'); }
-  } catch { clearSession(); }
+    if (s) clearToken();
+  } catch { clearToken(); }
   return null;
+}
+
+/**
+ * The token expired: only the token goes. The analyst's GraphiQL tabs and history stay in this tab's
+ * sessionStorage for the next sign-in (they go with the tab, or on sign-out).
+ */
+export function clearToken() {
+  sessionStorage.removeItem(KEY);
+  sessionStorage.setItem(EXPIRED_FLAG, '1');
 }
 
 /** Sign-out: the token and GraphiQL's tabs, history and results (they may hold UDIDs) all go. */

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { saveSession } from './session.js';
 
 /** Staff email + password → POST /auth/login → Bearer token kept for this tab. */
-export function SignInForm({ loginUrl, message, staffRoles, onSignedIn }) {
+export function SignInForm({ loginUrl, message, staffRoles, onSignedIn, title = 'UDID Exchange explorer',
+  roleRefusal = 'The explorer is for DEPwD staff. Partner users call the API with their own tools.' }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState(null);
@@ -20,7 +21,7 @@ export function SignInForm({ loginUrl, message, staffRoles, onSignedIn }) {
       });
       const body = await res.json().catch(() => ({}));
       if (!res.ok) throw new Error(body.errors?.[0]?.message ?? `Sign-in failed (HTTP ${res.status}).`);
-      if (!staffRoles.includes(body.role)) throw new Error('The explorer is for DEPwD staff. Partner users call the API with their own tools.');
+      if (!staffRoles.includes(body.role)) throw new Error(roleRefusal);
       const session = { token: body.access_token, role: body.role, email: email.trim().toLowerCase(), expiresAt: Date.now() + body.expires_in * 1000 };
       saveSession(session);
       setPassword('');
@@ -35,7 +36,7 @@ export function SignInForm({ loginUrl, message, staffRoles, onSignedIn }) {
   return (
     <div className="udx-signin">
       <form className="udx-card" onSubmit={submit} aria-labelledby="udx-signin-title">
-        <h1 id="udx-signin-title">UDID Exchange explorer</h1>
+        <h1 id="udx-signin-title">{title}</h1>
         <p className="udx-hint">For DEPwD staff. Sign in with your staff email and password.</p>
         {message && <p className="udx-notice" role="status" data-testid="signin-message">{message}</p>}
         <label htmlFor="udx-email">Email</label>
