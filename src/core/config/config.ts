@@ -43,7 +43,13 @@ export interface Config {
   mailMaxAttempts: number;
   /** How often the SOP sweep looks for MoUs that ended by the calendar (notices to NIC and the vendor, open tasks). */
   sopSweepMs: number;
+  /** What executes validated operations: graphql-jit (compiled per document, cached) or graphql-js. */
+  graphqlExecutor: GraphqlExecutorKind;
 }
+
+/** What executes validated operations (GRAPHQL_EXECUTOR): graphql-jit, compiled once per document, or graphql-js. */
+export const GRAPHQL_EXECUTORS = ['jit', 'graphql-js'] as const;
+export type GraphqlExecutorKind = (typeof GRAPHQL_EXECUTORS)[number];
 
 /** pino's levels. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -180,6 +186,9 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
   const metricsPort = env.METRICS_PORT?.trim() ? int(env, 'METRICS_PORT', 0, 0, 65535) : undefined;
   if (metricsPort && metricsPort === port) throw new ConfigError('METRICS_PORT', `must differ from PORT (${port})`);
 
+  const graphqlExecutor = (env.GRAPHQL_EXECUTOR?.trim() || 'jit') as GraphqlExecutorKind;
+  if (!GRAPHQL_EXECUTORS.includes(graphqlExecutor)) throw new ConfigError('GRAPHQL_EXECUTOR', `must be ${GRAPHQL_EXECUTORS.join(' or ')}, got ${shown(graphqlExecutor)}`);
+
   const sqlitePath = env.SQLITE_PATH?.trim() || resolve(dataDir, 'udid.sqlite');
 
   let jwtSecret = env.JWT_SECRET?.trim() ?? '';
@@ -221,6 +230,7 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
     mailPollMs: int(env, 'MAIL_POLL_MS', 5000, 50, 3_600_000),
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),
     sopSweepMs: int(env, 'SOP_SWEEP_MS', 600_000, 1000, 86_400_000),
+    graphqlExecutor,
   };
 }
 
