@@ -138,7 +138,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   // graphql-jit executes through Apollo's gateway seam (the gateway serves this same schema); graphql-js otherwise.
   const compiled = config.graphqlExecutor === 'jit' ? new CompiledQueryCache() : null;
   const apollo = new ApolloServer<RequestContext>({
-    ...(compiled ? { gateway: jitGateway(schema, { log, cache: compiled }) } : { schema }),
+    ...(compiled ? { gateway: jitGateway(schema, { log, cache: compiled, compileAfter: config.graphqlJitAfter }) } : { schema }),
     csrfPrevention: true,
     // main.ts owns SIGTERM/SIGINT: Apollo's own handler would stop executing operations before the drain.
     stopOnTerminationSignals: false,

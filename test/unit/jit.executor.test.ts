@@ -22,7 +22,7 @@ function tinySchema(calls: string[]) {
 async function apolloWith(schema: GraphQLSchema, compile?: Parameters<typeof jitGateway>[1]['compile']) {
   const unexpected: unknown[] = [];
   const server = new ApolloServer({
-    gateway: jitGateway(schema, { log: createLogger('silent'), compile }),
+    gateway: jitGateway(schema, { log: createLogger('silent'), compile, compileAfter: 0 }),
     includeStacktraceInErrorResponses: false,
     formatError: (f, e) => formatError(f, e, { development: false, onUnexpected: (err) => unexpected.push(err) }),
   });
@@ -83,16 +83,51 @@ describe('graphql-jit behind Apollo (the gateway executor)', () => {
     await js.stop();
   });
 
-  it('bounds the cache of compiled queries by entries and by text, least recently used out first', () => {
+  it('bounds the cache of compiled queries by entries and by footprint, least recently used out first', () => {
     const c = new CompiledQueryCache(2, 100);
     const q = {} as never;
-    c.set('a', q); c.set('b', q);
+    c.set('a', q, 1); c.set('b', q, 1);
     c.get('a');
-    c.set('c', q);
+    c.set('c', q, 1);
     expect([c.get('a'), c.get('b'), c.get('c')].map(Boolean)).toEqual([true, false, true]);
-    c.set('x'.repeat(99), q); // 101 characters in all: the least recently used ('a') goes
-    expect([c.get('a'), c.get('c'), c.get('x'.repeat(99))].map(Boolean)).toEqual([false, true, true]);
-    c.set('y'.repeat(101), q); // larger than the whole cache: not kept, nothing evicted for it
+    c.set('x', q, 99); // 101 bytes in all: the least recently used ('a') goes
+    expect([c.get('a'), c.get('c'), c.get('x')].map(Boolean)).toEqual([false, true, true]);
+    expect(c.footprint).toBe(100);
+    c.set('y', q, 101); // larger than the whole cache: not kept, nothing evicted for it
     expect(c.size).toBe(2);
+  });
+
+  it('runs a document on graphql-js until it has been seen compileAfter times, then compiled', async () => {
+    const cache = new CompiledQueryCache();
+    let compiles = 0;
+    const { compileQuery } = jest.requireActual('graphql-jit');
+    const s = new ApolloServer({
+      gateway: jitGateway(tinySchema([]), { log: createLogger('silent'), cache, compileAfter: 2, compile: (...a) => { compiles++; return compileQuery(...a); } }),
+      includeStacktraceInErrorResponses: false,
+      formatError: (f, e) => formatError(f, e, { development: false, onUnexpected: () => undefined }),
+    });
+    await s.start();
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(single(await s.executeOperation({ query: '{ hello refused }' })));
+    expect(compiles).toBe(1);
+    expect(cache.size).toBe(1);
+    for (const a of answers) expect(a).toEqual(answers[0]); // the same answer before and after
+    await s.stop();
+  });
+
+  it('measures a compiled query by the code graphql-jit generated for it', async () => {
+    const cache = new CompiledQueryCache();
+    const { server } = await (async () => {
+      const s = new ApolloServer({ gateway: jitGateway(tinySchema([]), { log: createLogger('silent'), cache, compileAfter: 0 }) });
+      await s.start();
+      return { server: s };
+    })();
+    await server.executeOperation({ query: '{ hello }' });
+    const one = cache.footprint;
+    await server.executeOperation({ query: '{ hello a: hello b: hello c: hello refused }' });
+    expect(cache.size).toBe(2);
+    expect(one).toBeGreaterThan(4096);
+    expect(cache.footprint - one).toBeGreaterThan(one - 4096); // more fields, more code
+    await server.stop();
   });
 });

@@ -45,6 +45,8 @@ export interface Config {
   sopSweepMs: number;
   /** What executes validated operations: graphql-jit (compiled per document, cached) or graphql-js. */
   graphqlExecutor: GraphqlExecutorKind;
+  /** Under graphql-jit: executions of a document on graphql-js before it is compiled (0: at first sight). */
+  graphqlJitAfter: number;
 }
 
 /** What executes validated operations (GRAPHQL_EXECUTOR): graphql-jit, compiled once per document, or graphql-js. */
@@ -231,6 +233,7 @@ export function loadConfig(env: Env = process.env, opts: { persistSecret?: boole
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),
     sopSweepMs: int(env, 'SOP_SWEEP_MS', 600_000, 1000, 86_400_000),
     graphqlExecutor,
+    graphqlJitAfter: int(env, 'GRAPHQL_JIT_AFTER', 1, 0, 1000),
   };
 }
 
