@@ -63,6 +63,8 @@ export const executorScenario: Scenario = {
           table([combine('graphql-jit', a), combine('graphql-js', b)]), '',
           `**jit / graphql-js: ${ratio.toFixed(2)}× req/s** (median of ${a.length} paired round(s)) · **${cpuRatio.toFixed(2)}× by server CPU per request** (graphql-js µs / jit µs)`);
       }
+      const [rssJit, rssJs] = await Promise.all([jit.peakRss(), js.peakRss()]);
+      out.push('', `Peak RSS over the whole run: graphql-jit **${(rssJit / 1048576).toFixed(0)} MB**, graphql-js **${(rssJs / 1048576).toFixed(0)} MB** (no heap flags).`);
       return out.join('\n');
     } finally {
       await Promise.all([jit.stop(), js.stop()]);
