@@ -56,6 +56,16 @@ describe('compiled execution (graphql-jit) against graphql-js', () => {
         second: pwd(udid: $b) { ...Who mobile @include(if: $no) __typename }
         ghost: pwd(udid: "MH0000000000000001") { udid }
       } fragment Who on PwdRecord { udid name dateOfBirth disabilityPercentage }`, (u) => ({ a: u[2], b: u[3], no: false })],
+    ['@include/@skip on fragment spreads and inline fragments selecting the same fields', 'partner', undefined,
+      `query D($u: UDID!, $yes: Boolean!, $no: Boolean!) { pwd(udid: $u) {
+        udid ...A @include(if: $no) ...B @include(if: $yes) ... on PwdRecord @skip(if: $yes) { mobile email }
+        ... on PwdRecord @include(if: $yes) { email name @skip(if: $yes) } aadhaarLast4 @include(if: $no)
+      } } fragment A on PwdRecord { name mobile address } fragment B on PwdRecord { name gender ...C @skip(if: $no) } fragment C on PwdRecord { pincode }`,
+      (u) => ({ u: u[8], yes: true, no: false })],
+    ['the same field under conditions that differ by path, on a page', 'partner', undefined,
+      `query E($yes: Boolean!) { pwds(filter: {}, first: 3) { edges { node { udid ...N @skip(if: $yes) } ...G } } }
+       fragment N on PwdRecord { mobile } fragment G on PwdEdge { node @include(if: $yes) { name mobile @skip(if: $yes) } }`,
+      () => ({ yes: true })],
     ['the daily record quota withholds records past it on a page', 'small', undefined,
       'query Q($f: PwdFilter!) { pwds(filter: $f, first: 8) { edges { cursor node { udid name } } } }', () => ({ f: {} })],
     ['a variable of the wrong shape is BAD_USER_INPUT, nothing runs', 'partner', undefined,
