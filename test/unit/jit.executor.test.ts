@@ -34,18 +34,22 @@ const single = (r: { body: { kind: string } }) => (r.body as unknown as { single
 
 describe('graphql-jit behind Apollo (the gateway executor)', () => {
   it('fails closed: a document that cannot be compiled is refused with INTERNAL_SERVER_ERROR (masked) and nothing runs', async () => {
-    for (const compile of [
+    for (const fails of [
       () => { throw new Error('compiler bug'); },
       () => ({ errors: [new GraphQLError('cannot compile this')] }),
     ]) {
       const calls: string[] = [];
-      const { server } = await apolloWith(tinySchema(calls), compile);
-      const res = await server.executeOperation({ query: '{ hello }' });
-      expect(res.http.status).toBe(500);
-      const r = single(res);
-      expect(r.data).toBeUndefined();
-      expect(r.errors).toEqual([{ message: 'Internal error. Quote the x-request-id response header when you report it.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      let attempts = 0;
+      const { server } = await apolloWith(tinySchema(calls), () => { attempts++; return fails(); });
+      for (let i = 0; i < 2; i++) {
+        const res = await server.executeOperation({ query: '{ hello }' });
+        expect(res.http.status).toBe(500);
+        const r = single(res);
+        expect(r.data).toBeUndefined();
+        expect(r.errors).toEqual([{ message: 'Internal error. Quote the x-request-id response header when you report it.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      }
       expect(calls).toEqual([]);
+      expect(attempts).toBe(1); // refused again without recompiling
       await server.stop();
     }
   });

@@ -126,15 +126,21 @@ export function jitGateway(schema: GraphQLSchema, opts: JitExecutorOptions): Gat
   const compileAfter = opts.compileAfter ?? 1;
   /** How many times each not yet compiled document ran (keys only: 10,000 of them, 4 MiB of text at most). */
   const runs = new BoundedLru<number>(10_000, 4 * 1024 * 1024);
+  /** Documents graphql-jit could not compile: refused again at once, not recompiled (and logged) per request. */
+  const refused = new BoundedLru<true>(1_000, 1024 * 1024);
+  const refusal = () => new DomainError('INTERNAL_SERVER_ERROR', 'The query could not be compiled, so it was not run.').toGraphQLError();
 
   function compiled(key: string, document: DocumentNode, operationName: string | null, requestId: unknown): Compiled {
+    if (refused.get(key)) throw refusal();
     let result: ReturnType<Compile> | undefined;
     let thrown: unknown;
     try { result = compileFn(schema, document, operationName ?? undefined); } catch (err) { thrown = err; }
     if (!result || !isCompiledQuery(result)) {
       const problems = thrown ? [(thrown as Error)?.message ?? String(thrown)] : ((result as ExecutionResult | undefined)?.errors ?? []).map((e) => e.message);
       opts.log.error({ requestId, operationName, problems }, 'graphql-jit could not compile a validated document; it was refused, not run');
-      throw new DomainError('INTERNAL_SERVER_ERROR', 'The query could not be compiled, so it was not run.').toGraphQLError();
+      refused.set(key, true, key.length);
+      runs.delete(key);
+      throw refusal();
     }
     const query = result as Compiled;
     cache.set(key, query, footprint(query, key) + key.length);
