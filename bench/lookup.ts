@@ -13,7 +13,7 @@ export const FULL_QUERY = `query Lookup($udid: UDID!) { pwd(udid: $udid) { udid 
 export const BARE_QUERY = FULL_QUERY.replace('$udid: UDID!', '$udid: String!');
 
 /** Starts one of bench/baselines/*.ts on a free port (the system's choice) against `database`. */
-export async function startBaseline(name: 'bare' | 'raw', database: string): Promise<{ url: string; stop: () => void; proc: ChildProcess }> {
+export async function startBaseline(name: 'bare' | 'raw' | 'peer', database: string): Promise<{ url: string; stop: () => void; proc: ChildProcess }> {
   const env = { ...process.env, NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), ...(database.startsWith('mysql://') ? { DATABASE_URL: database } : { DATABASE_URL: '', SQLITE_PATH: database }) };
   const mod = benchModule(__dirname, `baselines/${name}`);
   const proc = spawn(process.execPath, [...mod.execArgv, mod.file, '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:profile [-- --seconds 15] [--out dir] [--load lookup|page]`: CPU profile of the full server
+ * `npm run bench:profile [-- --seconds 15] [--out dir] [--load lookup|page] [--executor jit|graphql-js]`: CPU profile of the full server
  * under the lookup load, or walking `pwds(first: 100)` pages (`node --cpu-prof`), on BENCH_DATABASE_URL or a temp SQLite file. Writes the .cpuprofile (open it in
  * Chrome DevTools) and prints where the time went: self time by package and by function, and the inclusive
  * time of the project's own functions. Profile before optimising; compare before/after on the same machine.
@@ -51,7 +51,9 @@ async function main() {
   const out = arg('--out', mkdtempSync(join(tmpdir(), 'udx-profile-')));
   const database = process.env.BENCH_DATABASE_URL ?? join(mkdtempSync(join(tmpdir(), 'udx-profile-db-')), 'bench.sqlite');
   const records = process.env.BENCH_DATABASE_URL ? Number(process.env.BENCH_RECORDS ?? 1_000_000) : 20_000;
-  const target = await startTarget({ records, database, execArgv: ['--cpu-prof', `--cpu-prof-dir=${out}`] });
+  // --executor graphql-js: profile the graphql-js execution path (default: the server's, graphql-jit).
+  const executor = arg('--executor', 'jit');
+  const target = await startTarget({ records, database, execArgv: ['--cpu-prof', `--cpu-prof-dir=${out}`], env: { GRAPHQL_EXECUTOR: executor } });
   const random = seededRandom(7);
   const page = arg('--load', 'lookup') === 'page';
   const body = page

@@ -7,6 +7,7 @@ import { pageScenario } from './page';
 import { scaleScenario } from './scale';
 import { memoryScenario } from './memory';
 import { analysisScenario } from './analysis';
+import { executorScenario } from './executor';
 
 /**
  * `npm run bench [-- --smoke] [--scenario a,b]`. The registry of load scenarios: add yours here.
@@ -21,6 +22,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   scale: scaleScenario,
   memory: memoryScenario,
   analysis: analysisScenario,
+  executor: executorScenario,
 };
 
 async function main() {

@@ -20,6 +20,8 @@ describe('foundation', () => {
     [{ REDIS_URL: 'localhost' }, /REDIS_URL/],
     [{ TRUST_PROXY: '10.0.0.0/8,not-an-ip' }, /TRUST_PROXY/],
     [{ GRAPHIQL: 'maybe' }, /GRAPHIQL/],
+    [{ GRAPHQL_EXECUTOR: 'v8' }, /GRAPHQL_EXECUTOR/],
+    [{ GRAPHQL_JIT_AFTER: '-1' }, /GRAPHQL_JIT_AFTER/],
     [{ BENEFIT_REPORTING_GRACE_DAYS: '-1' }, /BENEFIT_REPORTING_GRACE_DAYS/],
     [{ NODE_ENV: 'production' }, /JWT_SECRET/],
     [{ JWT_SECRET: 'short' }, /JWT_SECRET/],

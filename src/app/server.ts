@@ -26,6 +26,7 @@ import { startTracing } from '../core/tracing/tracing';
 import { dbHandle } from '../core/db/db.handle';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
 import { buildAppSchema } from './schema';
+import { CompiledQueryCache, jitGateway } from '../core/graphql/jit.executor';
 import { resolverContainer } from './resolvers';
 import { introspectionGatePlugin } from '../core/authz/schema-privacy.plugin';
 import { buildContext, RequestContext } from './context';
@@ -47,6 +48,8 @@ export interface AppServer {
   services: Services;
   schema: GraphQLSchema;
   clock: Clock;
+  /** What executes operations (GRAPHQL_EXECUTOR), and graphql-jit's compiled queries (null under graphql-js). */
+  executor: { kind: Config['graphqlExecutor']; compiled: CompiledQueryCache | null };
   /** The METRICS_PORT listener, started by listen() (null: /metrics is on the main port, for METRICS_ALLOW peers). */
   metricsServer: http.Server | null;
   /** Starts listening; resolves with the bound port (0 picks a free one). */
@@ -136,8 +139,10 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
     corsPolicy(config.corsOrigins),
   ]));
 
+  // graphql-jit executes through Apollo's gateway seam (the gateway serves this same schema); graphql-js otherwise.
+  const compiled = config.graphqlExecutor === 'jit' ? new CompiledQueryCache() : null;
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    ...(compiled ? { gateway: jitGateway(schema, { log, cache: compiled, compileAfter: config.graphqlJitAfter }) } : { schema }),
     csrfPrevention: true,
     // main.ts owns SIGTERM/SIGINT: Apollo's own handler would stop executing operations before the drain.
     stopOnTerminationSignals: false,
@@ -292,6 +297,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   let closed = false;
   return {
     app, httpServer, services, schema, clock, metricsServer,
+    executor: { kind: config.graphqlExecutor, compiled },
     listen: async (port = config.port, host = '0.0.0.0') => {
       if (metricsServer) await listenOn(metricsServer, config.metricsPort ?? 0, host);
       const bound = await listenOn(httpServer, port, host);

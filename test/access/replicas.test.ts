@@ -8,7 +8,7 @@ import { createStaffUser } from '../../src/modules/staff/demo.seed';
 import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_LOCKOUT_S } from '../../src/modules/staff/login.limiter';
 import { TOKEN_FAILURES_PER_CLIENT } from '../../src/modules/application/oauth.limiter';
 import { DETECTION } from '../../src/modules/access/scraping.detector';
-import { createActivePartner, openTestDatabase, testLogger } from '../helpers/server';
+import { createActivePartner, executorEnv, openTestDatabase, testLogger } from '../helpers/server';
 import { nextInSeries, randomUdid, seeded } from '../helpers/udids';
 
 const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
@@ -19,7 +19,7 @@ const LOOKUP = 'query($u: UDID!) { pwd(udid: $u) { udid } }';
 async function replicas(n: number, redisUrl: string) {
   const db = await openTestDatabase();
   await seedPwdRecords(db.ds, 200);
-  const env = { NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `udx-rep-${randomBytes(4).toString('hex')}:` };
+  const env = { NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), ...executorEnv(), REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `udx-rep-${randomBytes(4).toString('hex')}:` };
   const servers: AppServer[] = [];
   const urls: string[] = [];
   for (let i = 0; i < n; i++) {

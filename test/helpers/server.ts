@@ -55,10 +55,20 @@ export async function openTestDatabase(opts: { migrate?: boolean; databaseUrl?: 
   return { ds, drop: async () => { if (ds.isInitialized) await ds.destroy(); } };
 }
 
+/**
+ * GRAPHQL_EXECUTOR=graphql-js npx jest: the whole suite on the graphql-js executor (default: the
+ * server's, jit). On jit, test servers compile every document at first sight (GRAPHQL_JIT_AFTER=0,
+ * unless set), so every test's documents run compiled, not on graphql-js's first-run path.
+ */
+export function executorEnv(): Record<string, string> {
+  const e = process.env.GRAPHQL_EXECUTOR;
+  return { GRAPHQL_JIT_AFTER: process.env.GRAPHQL_JIT_AFTER ?? '0', ...(e ? { GRAPHQL_EXECUTOR: e } : {}) };
+}
+
 export async function startTestServer(opts: { records?: number; env?: Record<string, string>; log?: Logger; databaseUrl?: string; replicaUrls?: string[]; authorization?: boolean } = {}): Promise<TestServer> {
   const { ds, drop } = await openTestDatabase({ databaseUrl: opts.databaseUrl, replicaUrls: opts.replicaUrls });
   if (opts.records !== 0) await seedPwdRecords(ds, opts.records ?? 200);
-  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', ...opts.env }, { persistSecret: false });
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', ...executorEnv(), ...opts.env }, { persistSecret: false });
   const clock = new Clock();
   const server = await createServer({ config, ds, clock, log: opts.log ?? testLogger(), authorization: opts.authorization });
   const port = await server.listen(0, '127.0.0.1');

@@ -4,7 +4,7 @@ import { createServer, AppServer } from '../../src/app/server';
 import { Clock } from '../../src/core/clock';
 import { createLogger } from '../../src/core/logger';
 import { seedPwdRecords } from '../../src/modules/pwd/pwd.seed';
-import { createActivePartner, openTestDatabase, startTestServer } from '../helpers/server';
+import { createActivePartner, executorEnv, openTestDatabase, startTestServer } from '../helpers/server';
 
 const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
 const withRedis = TEST_REDIS_URL ? describe : describe.skip;
@@ -27,7 +27,7 @@ withRedis('budgets shared through Redis', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     await seedPwdRecords(db.ds, 50);
-    const env = { NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), REDIS_URL: TEST_REDIS_URL!, REDIS_KEY_PREFIX: `udx-test-${randomBytes(4).toString('hex')}:` };
+    const env = { NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), ...executorEnv(), REDIS_URL: TEST_REDIS_URL!, REDIS_KEY_PREFIX: `udx-test-${randomBytes(4).toString('hex')}:` };
     for (let i = 0; i < 2; i++) {
       const s = await createServer({ config: loadConfig(env, { persistSecret: false }), ds: db.ds, clock: new Clock(), log: createLogger('silent') });
       urls.push(`http://127.0.0.1:${await s.listen(0, '127.0.0.1')}`);

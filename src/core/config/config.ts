@@ -54,7 +54,15 @@ export interface Config {
   checkpointEveryMs: number;
   /** Append-only JSON-lines file each signed checkpoint is appended to (to be shipped off the host); undefined: none. */
   checkpointFile: string | undefined;
+  /** What executes validated operations: graphql-jit (compiled per document, cached) or graphql-js. */
+  graphqlExecutor: GraphqlExecutorKind;
+  /** Under graphql-jit: executions of a document on graphql-js before it is compiled (0: at first sight). */
+  graphqlJitAfter: number;
 }
+
+/** What executes validated operations (GRAPHQL_EXECUTOR): graphql-jit, compiled once per document, or graphql-js. */
+export const GRAPHQL_EXECUTORS = ['jit', 'graphql-js'] as const;
+export type GraphqlExecutorKind = (typeof GRAPHQL_EXECUTORS)[number];
 
 /** pino's levels. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -198,6 +206,9 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Conf
   const metricsPort = env.METRICS_PORT?.trim() ? int(env, 'METRICS_PORT', 0, 0, 65535) : undefined;
   if (metricsPort && metricsPort === port) throw new ConfigError('METRICS_PORT', `must differ from PORT (${port})`);
 
+  const graphqlExecutor = (env.GRAPHQL_EXECUTOR?.trim() || 'jit') as GraphqlExecutorKind;
+  if (!GRAPHQL_EXECUTORS.includes(graphqlExecutor)) throw new ConfigError('GRAPHQL_EXECUTOR', `must be ${GRAPHQL_EXECUTORS.join(' or ')}, got ${shown(graphqlExecutor)}`);
+
   const sqlitePath = env.SQLITE_PATH?.trim() || resolve(dataDir, 'udid.sqlite');
 
   let jwtSecret = env.JWT_SECRET?.trim() ?? '';
@@ -241,6 +252,8 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Conf
     sopSweepMs: int(env, 'SOP_SWEEP_MS', 600_000, 1000, 86_400_000),
     checkpointEveryEvents: int(env, 'CHECKPOINT_EVERY_EVENTS', 1000, 1, 10_000_000),
     checkpointEveryMs: int(env, 'CHECKPOINT_EVERY_MS', 60_000, 50, 86_400_000),
+    graphqlExecutor,
+    graphqlJitAfter: int(env, 'GRAPHQL_JIT_AFTER', 1, 0, 1000),
   };
 
   // Last: the embedded default writes a key file, which only a configuration that is otherwise good should do.
