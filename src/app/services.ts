@@ -100,7 +100,7 @@ export function createServices(deps: { ds: DataSource; config: Config; clock: Cl
     metrics.alertsRaised.inc({ kind: 'EXISTENCE_PROBING' });
     void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'EXISTENCE_PROBING', windowStart: at, at,
       evidence: { unknownUdidsToday: unknownToday, threshold: UNKNOWN_REPORT_UDIDS_PER_DAY } });
-  });
+  }, (ctx, udids) => pwd.cardsOf(ctx, udids));
   const pwd = new PwdService((app, udid, at) => {
     metrics.alertsRaised.inc({ kind: 'VERIFY_BRUTE_FORCE' });
     void storeAlert(deps.ds, deps.log, { applicationId: app, kind: 'VERIFY_BRUTE_FORCE', windowStart: at, at,

@@ -11,7 +11,7 @@ import { BenefitChannel, BenefitItemStatus, BenefitReportStatus } from './benefi
 import { BenefitReportFilter, BenefitReportInput, MAX_BATCH, MAX_REPORT_PAGE } from './benefit.inputs';
 import { writeBenefitBatch } from './benefit.store';
 import { BenefitBatchResult, BenefitReport, BenefitReportConnection, BenefitReportResult } from './benefit.types';
-import { checkItems, CheckedItem } from './benefit.validation';
+import { CardLookup, checkItems, CheckedItem } from './benefit.validation';
 
 const encodeCursor = (id: string | number) => Buffer.from(`br:${id}`).toString('base64url');
 function decodeCursor(cursor: string): number {
@@ -37,6 +37,8 @@ export class BenefitService {
   constructor(
     private readonly gate: RequestGate,
     private readonly onProbing: (applicationId: number, unknownToday: number, at: Date) => void = () => undefined,
+    /** The UDID cards a report names, read through the pwd module. */
+    private readonly cardsOf: CardLookup = async () => new Map(),
   ) {}
 
   report(ctx: RequestContext, input: BenefitReportInput, at?: string): Promise<BenefitReportResult> {
@@ -53,7 +55,7 @@ export class BenefitService {
     if (inputs.length > MAX_BATCH) {
       throw badInput(`At most ${MAX_BATCH} reports per call (got ${inputs.length}); split the list into calls of ${MAX_BATCH}, or upload a file.`, { maxItems: MAX_BATCH });
     }
-    const checked = await checkItems(ctx, inputs);
+    const checked = await checkItems(ctx, inputs, this.cardsOf);
     await this.existenceDisclosed(ctx, app.applicationId, checked, opts.at);
     const firstValid = new Map<string, CheckedItem>();
     for (const c of checked) if (c.row && !firstValid.has(c.row.clientReference)) firstValid.set(c.row.clientReference, c);

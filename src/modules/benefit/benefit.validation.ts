@@ -32,21 +32,17 @@ function fromValidation(errors: ValidationError[]): BenefitItemError[] {
 /** The Rights of Persons with Disabilities Act 2016 came into force on this day: no benefit under it is older. */
 export const EARLIEST_BENEFIT_DATE = '2017-04-19';
 
-export async function checkItems(ctx: RequestContext, inputs: BenefitReportInput[]): Promise<CheckedItem[]> {
+/** The cards of these UDIDs (the pwd module's PwdService.cardsOf): id and state code, absent when unknown. */
+export type CardLookup = (ctx: RequestContext, udids: string[]) => Promise<Map<string, { id: number; stateCode: string }>>;
+
+export async function checkItems(ctx: RequestContext, inputs: BenefitReportInput[], cardsOf: CardLookup): Promise<CheckedItem[]> {
   const today = ctx.clock.today();
   const staged = inputs.map((raw, index) => {
     const input = raw instanceof BenefitReportInput ? raw : Object.assign(new BenefitReportInput(), raw);
     return { index, input, errors: fromValidation(validateSync(input, { forbidUnknownValues: false })) };
   });
   const udids = [...new Set(staged.filter((s) => !s.errors.some((e) => e.field === 'udid')).map((s) => s.input.udid))];
-  const cards = new Map<string, { id: number; stateCode: string }>();
-  if (udids.length) {
-    const rows: Record<string, unknown>[] = await ctx.db.primary.query(
-      `SELECT id, udid, state_code FROM pwd_record WHERE udid IN (${udids.map(() => '?').join(',')})`,
-      udids,
-    );
-    for (const r of rows) cards.set(String(r.udid), { id: Number(r.id), stateCode: String(r.state_code) });
-  }
+  const cards = udids.length ? await cardsOf(ctx, udids) : new Map<string, { id: number; stateCode: string }>();
   return staged.map(({ index, input, errors }): CheckedItem => {
     const badUdid = errors.some((e) => e.field === 'udid');
     const card = badUdid ? undefined : cards.get(input.udid);

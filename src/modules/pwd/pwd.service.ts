@@ -153,6 +153,16 @@ export class PwdService {
    * One record by UDID, or null when unknown: one prepared statement on the read path. With
    * `withDisabilities`, its disability types come in the same statement (primed into the loader).
    */
+  /** The cards of these UDIDs (id and state code; absent when unknown), on the primary: what a benefit report is checked against. */
+  async cardsOf(ctx: RequestContext, udids: string[]): Promise<Map<string, { id: number; stateCode: string }>> {
+    const out = new Map<string, { id: number; stateCode: string }>();
+    if (!udids.length) return out;
+    const rows: Record<string, unknown>[] = await ctx.db.primary.query(
+      `SELECT id, udid, state_code FROM pwd_record WHERE udid IN (${udids.map(() => '?').join(',')})`, udids);
+    for (const r of rows) out.set(String(r.udid), { id: Number(r.id), stateCode: String(r.state_code) });
+    return out;
+  }
+
   /** The first record's UDID (null on an empty register): a sample for staff tools, never for partners. */
   async firstUdid(ctx: RequestContext): Promise<string | null> {
     const rows = await ctx.db.read().query<{ udid: string }>('SELECT udid FROM pwd_record ORDER BY id LIMIT 1');
