@@ -11,5 +11,6 @@ export type { DbTarget } from './src/app/database';
  * src/app/database instead, so nothing reads the configuration when they load: a bad setting is
  * reported by the entry point, as one line with exit code 78 (here too).
  */
-const cfg = loadConfigOrExit(process.env, { persistSecret: false });
+// Migrations sign nothing: the CLI needs no signing key (SIGNING_KEY_FILE), even in production.
+const cfg = loadConfigOrExit(process.env, { persistSecret: false, signingKeys: false });
 export default new DataSource(dataSourceOptions({ databaseUrl: cfg.databaseUrl, sqlitePath: cfg.sqlitePath }));

@@ -10,7 +10,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { Arg, Field, ObjectType, Query, Resolver, buildSchema } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../ormconfig';
+import { dataSourceOptions } from '../../src/app/database';
 import { PwdRecordEntity } from '../../src/modules/pwd/pwd.entity';
 
 @ObjectType()
