@@ -260,7 +260,9 @@ describe(`property: disclosure pipeline under random documents (PROPERTY_SEED=${
     }
     expect(report).toEqual([]);
     // The run exercised what it claims to: documents ran, records were served, the quota was reached, some were refused.
-    expect(stats.status[200]).toBeGreaterThan(DOCUMENTS / 4);
+    // Executed (200, or 429 once the quota withheld everything a document asked for) rather than refused before execution.
+    expect((stats.status[200] ?? 0) + (stats.status[429] ?? 0)).toBeGreaterThan(DOCUMENTS / 2);
+    expect(stats.status[200]).toBeGreaterThan(DOCUMENTS / 10);
     expect(disclosed.size).toBeGreaterThan(0);
     expect(stats.codes.DAILY_RECORD_QUOTA_EXCEEDED ?? 0).toBeGreaterThan(0);
   }, 120_000);
