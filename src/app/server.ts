@@ -15,7 +15,7 @@ import { DomainError, isUnavailable } from '../core/errors/errors';
 import { ASYMMETRIC_ALGS, ProofError, verifyDpopProof } from '../core/auth/proofs';
 import { formatError } from '../core/errors/format';
 import { errorStatusPlugin } from '../core/errors/status.plugin';
-import { buildBlockList, clientIp } from '../core/http/client-ip';
+import { buildBlockList, clientIp, requestUrl } from '../core/http/client-ip';
 import { observabilityPlugin, requestObserver } from '../core/http/observability';
 import { metricsListener, metricsRoute, observeRuntime } from '../core/http/metrics';
 import { corsPolicy } from '../core/http/cors';
@@ -187,7 +187,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
           const proof = req.headers.dpop;
           if (typeof proof !== 'string' || proof.length > 8192) throw new DomainError('UNAUTHENTICATED', 'A DPoP-bound token needs a DPoP proof header on every call (RFC 9449).');
           const jkt = await verifyDpopProof(proof, {
-            method: req.method, url: `${req.protocol}://${req.get('host')}${req.originalUrl.split('?')[0]}`, accessToken: m[2], now: clock.now(), replay: services.replay,
+            method: req.method, url: requestUrl(req), accessToken: m[2], now: clock.now(), replay: services.replay,
           }).catch((e: Error) => { throw new DomainError('UNAUTHENTICATED', e instanceof ProofError ? e.message : 'The DPoP proof is not valid.'); });
           if (jkt !== claims.jkt) throw new DomainError('UNAUTHENTICATED', 'The DPoP proof is signed by another key than the one this token is bound to.');
         }

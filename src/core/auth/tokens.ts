@@ -7,7 +7,6 @@ export const APP_TOKEN_TTL_S = 15 * 60;
 export const USER_TOKEN_TTL_S = 15 * 60;
 /** The `iss` of this server's tokens; also accepted as a client assertion's audience. */
 export const TOKEN_ISSUER = 'udid-exchange';
-const ISSUER = TOKEN_ISSUER;
 
 export type TokenClaims =
   | { typ: 'app'; applicationId: number; organizationId: number; clientId: string; scopes: Scope[]; /** The purpose the token was issued for (absent on tokens from before purposes). */ purposeId?: number; /** DPoP-bound (RFC 9449): the client key's thumbprint (`cnf.jkt`). */ jkt?: string }
@@ -41,7 +40,7 @@ export class TokenService {
     const token = await new SignJWT(payload)
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(sub)
-      .setIssuer(ISSUER)
+      .setIssuer(TOKEN_ISSUER)
       .setIssuedAt(iat)
       .setExpirationTime(iat + ttl)
       .setJti(randomUUID())
@@ -64,7 +63,7 @@ export class TokenService {
   private async verifyFully(token: string): Promise<TokenClaims> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
-        issuer: ISSUER,
+        issuer: TOKEN_ISSUER,
         algorithms: ['HS256'],
         currentDate: this.now(),
         maxTokenAge: '16m',

@@ -46,3 +46,6 @@ export function fromDbDate(v: Date | string | null | undefined): string | null {
   if (v instanceof Date) return isoDate(v);
   return v.slice(0, 10);
 }
+
+/** A boolean column as a raw query returns it: SQLite 0/1, MySQL/MariaDB tinyint 0/1 (or a string), hydrated entities true/false. */
+export const fromDbBool = (v: unknown): boolean => v === true || Number(v) === 1;

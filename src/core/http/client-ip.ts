@@ -61,3 +61,12 @@ export function clientIp(req: Request, trusted: BlockList | null): string {
   }
   return ip;
 }
+
+/**
+ * The URL a request was sent to, without query or fragment (what a DPoP proof's `htu` and a client
+ * assertion's `aud` name). The scheme is the one Express sees; proofs.ts accepts http and https alike
+ * behind a TLS proxy, and compares host and path.
+ */
+export function requestUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host')}${req.originalUrl.split('?')[0]}`;
+}

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { BlockList } from 'node:net';
 import { Clock } from '../../core/clock';
 import { DomainError } from '../../core/errors/errors';
-import { fromDbDate, fromDbDateTime } from '../../core/db/columns';
+import { fromDbBool, fromDbDate, fromDbDateTime } from '../../core/db/columns';
 import { Principal } from '../../core/auth/principal';
 import { TokenClaims } from '../../core/auth/tokens';
 import { buildBlockList, ipInList } from '../../core/http/client-ip';
@@ -263,7 +263,7 @@ export class RequestGate {
       organizationId: orgId,
       orgStatus: String(r.org_status),
       approvedScopes: r.approved_scopes ? JSON.parse(String(r.approved_scopes)) : [],
-      dpopRequired: Number(r.dpop_required ?? 0) === 1 || r.dpop_required === true,
+      dpopRequired: fromDbBool(r.dpop_required),
       suspended: r.sharing_suspended_at ? { kind: (r.sharing_suspension_kind as string) ?? null, reason: (r.sharing_suspension_reason as string) ?? null } : null,
       mous: mous.map((m) => ({
         effectiveFrom: fromDbDate(m.effective_from as string)!,

@@ -1,3 +1,4 @@
+import { fromDbBool } from '../../core/db/columns';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { isScope, ScopeName, scopeToName } from '../../core/authz/scopes';
@@ -97,6 +98,7 @@ export function toApplication(e: ApplicationEntity): ApplicationType {
     disabledReason: e.disabledReason, sharingSuspended: e.sharingSuspendedAt != null, sharingSuspendedAt: e.sharingSuspendedAt,
     sharingSuspensionKind: e.sharingSuspensionKind, sharingSuspensionReason: e.sharingSuspensionReason, updatedAt: e.updatedAt,
     clientKeyIds: e.clientJwks ? (JSON.parse(e.clientJwks).keys as { kid: string }[]).map((k) => k.kid) : [],
-    clientSecretEnabled: e.clientSecretEnabled !== false && Number(e.clientSecretEnabled) !== 0, dpopRequired: e.dpopRequired === true || Number(e.dpopRequired) === 1,
+    // A row saved without them (created before the column defaults were read back) has the defaults: secret on, DPoP off.
+    clientSecretEnabled: e.clientSecretEnabled == null || fromDbBool(e.clientSecretEnabled), dpopRequired: fromDbBool(e.dpopRequired),
   });
 }

@@ -8,8 +8,8 @@ import { verifySecret } from '../../core/auth/secrets';
 import { CLIENT_ASSERTION_TYPE, ProofError, Replay, verifyClientAssertion, verifyDpopProof } from '../../core/auth/proofs';
 import { decodeJwt } from 'jose';
 import { isScope, Scope } from '../../core/authz/scopes';
-import { toDbDateTime } from '../../core/db/columns';
-import { clientIp } from '../../core/http/client-ip';
+import { fromDbBool, toDbDateTime } from '../../core/db/columns';
+import { clientIp, requestUrl } from '../../core/http/client-ip';
 
 function oauthError(res: Response, status: number, error: string, description: string, basic = false) {
   if (basic && status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="udid-exchange"');
@@ -37,8 +37,6 @@ function clientCredentials(req: Request): { id: string; secret: string; basic: b
   if (typeof b.client_id === 'string' && typeof b.client_secret === 'string') return { id: b.client_id, secret: b.client_secret, basic: false };
   return null;
 }
-
-const truthy = (v: unknown) => v === true || Number(v) === 1;
 
 /** A client assertion (RFC 7523 §2.2): the type, the JWT, and the client it names (client_id, or its sub). */
 function clientAssertion(req: Request): { clientId: string; assertion: string } | { error: string } {
@@ -84,7 +82,7 @@ export function oauthRouter(deps: OauthDeps, trusted: BlockList | null = null): 
       let secretId: number | null = null;
       if (assertion) {
         const jwks = app?.client_jwks ? JSON.parse(String(app.client_jwks)) : null;
-        const tokenUrl = `${req.protocol}://${req.get('host')}/oauth/token`;
+        const tokenUrl = new URL('/oauth/token', requestUrl(req)).toString();
         const problem = !app || !jwks ? 'Unknown client, or no public keys are registered for it (registerClientKeys).'
           : await verifyClientAssertion(assertion.assertion, {
             clientId: creds.id, jwks, audiences: [tokenUrl, tokenUrl.replace(/^http:/, 'https:'), TOKEN_ISSUER], now: deps.clock.now(), replay: deps.replay,
@@ -98,7 +96,7 @@ export function oauthRouter(deps: OauthDeps, trusted: BlockList | null = null): 
         if (!app || !ok) {
           return oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.', creds.basic);
         }
-        if (!truthy(app.client_secret_enabled)) {
+        if (!fromDbBool(app.client_secret_enabled)) {
           return oauthError(res, 401, 'invalid_client', 'The client secret of this application is switched off; authenticate with a client assertion (private_key_jwt, RFC 7523).', creds.basic);
         }
         secretId = secrets[0].id;
@@ -142,11 +140,11 @@ export function oauthRouter(deps: OauthDeps, trusted: BlockList | null = null): 
       if (proof !== undefined) {
         if (typeof proof !== 'string' || proof.length > 8192) return oauthError(res, 400, 'invalid_dpop_proof', 'Send one DPoP proof JWT in the DPoP header.');
         try {
-          jkt = await verifyDpopProof(proof, { method: 'POST', url: `${req.protocol}://${req.get('host')}${req.originalUrl.split('?')[0]}`, now: deps.clock.now(), replay: deps.replay });
+          jkt = await verifyDpopProof(proof, { method: 'POST', url: requestUrl(req), now: deps.clock.now(), replay: deps.replay });
         } catch (e) {
           return oauthError(res, 400, 'invalid_dpop_proof', e instanceof ProofError ? e.message : 'The DPoP proof is not valid.');
         }
-      } else if (truthy(app.dpop_required)) {
+      } else if (fromDbBool(app.dpop_required)) {
         return oauthError(res, 400, 'invalid_dpop_proof', 'DEPwD requires DPoP-bound tokens for this application: send a DPoP proof header (RFC 9449).');
       }
       const { token, expiresIn } = await deps.tokens.issue({

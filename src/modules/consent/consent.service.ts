@@ -7,7 +7,7 @@ import type { ApplicationPrincipal } from '../../core/auth/principal';
 import type { RequestGate } from '../access/admission.gate';
 import type { ConsentCheck } from '../access/disclosure.ledger';
 import { addDays } from '../../core/clock';
-import { Role } from '../../core/authz/scopes';
+import { Role, Scope } from '../../core/authz/scopes';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors/errors';
 import { fieldsInScope } from '../pwd/pwd.rules';
 import { ConsentEntity, ConsentFrequencyUnit, ConsentRevokedBy } from './consent.entity';
@@ -53,7 +53,7 @@ export class ConsentService implements ConsentCheck {
     return input.partnerSignature;
   }
 
-  private consentPurpose(ctx: RequestContext): { p: ApplicationPrincipal; scopes: ReadonlySet<string>; code: string } {
+  private consentPurpose(ctx: RequestContext): { p: ApplicationPrincipal; scopes: ReadonlySet<Scope>; code: string } {
     const p = ctx.principal;
     if (p.kind !== 'application') throw forbidden('Consents are recorded by the application that obtained them, with its token.');
     const purpose = this.gate.purposeOf(p.applicationId, p.purposeId);
@@ -66,7 +66,7 @@ export class ConsentService implements ConsentCheck {
     const { p, scopes, code } = this.consentPurpose(ctx);
     const today = ctx.clock.today();
     const fields = [...new Set(input.fields)];
-    const allowed = new Set(fieldsInScope(fields, scopes as ReadonlySet<never>));
+    const allowed = new Set(fieldsInScope(fields, scopes));
     const outside = fields.filter((f) => !allowed.has(f));
     if (outside.length) throw badInput(`Not fields the purpose ${code} may read: ${outside.join(', ')}.`, { fields: outside });
     if (input.validTo < input.validFrom) throw badInput('validTo must not be before validFrom.');

@@ -3,7 +3,7 @@ import type { AccessRecords } from '../access/access.records';
 import { AlertStatus, ScrapingAlertKind } from '../access/access.entity';
 import { Role } from '../../core/authz/scopes';
 import { badInput, forbidden } from '../../core/errors/errors';
-import { fromDbDate, fromDbDateTime } from '../../core/db/columns';
+import { fromDbBool, fromDbDate, fromDbDateTime } from '../../core/db/columns';
 import { daysBetween } from '../../core/clock';
 import { AccessLogFilter, MAX_OVERSIGHT_PAGE } from './oversight.inputs';
 import { AccessEvent, AccessEventConnection, PurposeUsage, RecordAccessSummary, ScrapingAlert, ScrapingAlertConnection, typedEvidence, UsageDay } from './oversight.types';
@@ -140,7 +140,7 @@ function toAlert(r: Row): ScrapingAlert {
   a.windowStart = fromDbDateTime(r.window_start as string)!;
   a.windowEnd = fromDbDateTime(r.window_end as string)!;
   a.status = r.status as AlertStatus;
-  a.autoSuspended = Boolean(Number(r.auto_suspended));
+  a.autoSuspended = fromDbBool(r.auto_suspended);
   a.raisedAt = fromDbDateTime(r.raised_at as string)!;
   a.acknowledgedAt = fromDbDateTime(r.acknowledged_at as string | null);
   a.acknowledgedBy = r.acknowledged_by == null ? null : toInt(r.acknowledged_by);
