@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, BrowserContext } from 'playwright-core';
+import { chromium, BrowserContext, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,4 +19,10 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     context,
     close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); },
   };
+}
+
+/** Collects the page's console errors and uncaught exceptions (refused scripts and styles under the CSP among them) into `problems`. */
+export function recordProblems(page: Page, problems: string[]): void {
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
 }

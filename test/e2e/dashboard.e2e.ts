@@ -7,7 +7,7 @@ import { createStaffUser } from '../../src/modules/staff/demo.seed';
 import { Role } from '../../src/core/authz/scopes';
 import { addDays } from '../../src/core/clock';
 import { toDbDateTime } from '../../src/core/db/columns';
-import { launchChromium } from './browser';
+import { launchChromium, recordProblems } from './browser';
 import { report } from '../helpers/benefit';
 
 /**
@@ -65,8 +65,7 @@ describe('staff dashboard in Chromium', () => {
     alertIds.push(...(await t.ds.query('SELECT id FROM scraping_alert ORDER BY id')).map((r: any) => Number(r.id)));
     browser = await launchChromium();
     page = await browser.context.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(e.message));
+    recordProblems(page, problems);
   });
   afterAll(async () => {
     await browser?.close();

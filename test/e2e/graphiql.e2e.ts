@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { createActivePartner, startTestServer, TestServer, PartnerFixture } from '../helpers/server';
 import { createStaffUser, DEMO_STAFF } from '../../src/modules/staff/demo.seed';
 import { Role } from '../../src/core/authz/scopes';
-import { launchChromium } from './browser';
+import { launchChromium, recordProblems } from './browser';
 
 /**
  * The analysts' explorer end to end: the real server (seeded, demo analyst), Debian's Chromium,
@@ -34,8 +34,7 @@ describe('GraphiQL explorer in Chromium', () => {
     browser = await launchChromium();
     page = await browser.context.newPage();
     // The page runs under a strict CSP: any refused script/style or runtime error fails the test.
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(e.message));
+    recordProblems(page, problems);
   });
   afterAll(async () => {
     await browser?.close();

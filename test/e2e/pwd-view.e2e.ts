@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestServer, TestServer } from '../helpers/server';
 import { latestCode, recordHistory } from '../helpers/person';
-import { launchChromium } from './browser';
+import { launchChromium, recordProblems } from './browser';
 
 /**
  * The PwD's own view end to end (issue 18): the real server, Debian's Chromium; sign-in with UDID + date
@@ -26,8 +26,7 @@ describe('the PwD\'s own view in Chromium', () => {
     browser = await launchChromium();
     page = await browser.context.newPage();
     // No script runs on these pages; any CSP refusal (a style, an image) or error is a console error.
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(e.message));
+    recordProblems(page, problems);
     mkdirSync(DOCS, { recursive: true });
   });
   afterAll(async () => {

@@ -118,3 +118,22 @@ export async function addApplication(t: TestServer, staff: StaffTokens, p: Onboa
   const issued = ok(await t.op(IssueClientSecretDocument, { applicationId: created.id }, p.adminToken), 'issueClientSecret').issueClientSecret;
   return { applicationId: created.id, clientId: issued.clientId, clientSecret: issued.clientSecret };
 }
+
+/**
+ * Puts an onboarded partner's application under one CONSENT purpose (registered by its admin, approved
+ * by DEPwD, the application approved for it alone with these scopes and a quota of 50). Returns the purpose id.
+ */
+export async function approveForConsentPurpose(t: TestServer, staff: StaffTokens, p: OnboardedPartner, opts: { code: string; description: string; scopes: string[] }): Promise<string> {
+  const reg = await t.gql('mutation($i: RegisterPurposeInput!) { registerPurpose(input: $i) { id } }', { i: {
+    mouId: p.mouId, code: opts.code, description: opts.description, legalBasis: 'CONSENT', scopes: opts.scopes, estimatedDailyPersons: 50,
+  } }, p.adminToken);
+  if (reg.body.errors) throw new Error(`registerPurpose failed: ${JSON.stringify(reg.body.errors)}`);
+  const purposeId: string = reg.body.data.registerPurpose.id;
+  const ap = await t.gql('mutation($i: ApprovePurposeInput!) { approvePurpose(input: $i) { status } }', { i: { purposeId } }, staff.depwd);
+  if (ap.body.errors) throw new Error(`approvePurpose failed: ${JSON.stringify(ap.body.errors)}`);
+  const app = await t.gql('mutation($i: ApproveApplicationInput!) { approveApplication(input: $i) { id } }', { i: {
+    applicationId: p.applicationId, scopes: opts.scopes, dailyRecordQuota: 50, purposeIds: [purposeId],
+  } }, staff.depwd);
+  if (app.body.errors) throw new Error(`approveApplication failed: ${JSON.stringify(app.body.errors)}`);
+  return purposeId;
+}

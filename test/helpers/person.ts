@@ -76,22 +76,14 @@ export async function signInAs(c: PersonClient, ds: DataSource, p: { udid: strin
  * `a` and reported a pension paid to them. Returns what the tests check against.
  */
 export async function recordHistory(t: import('./server').TestServer) {
-  const { appTokenFor, onboardPartner, staffTokens } = await import('./onboarding');
+  const { appTokenFor, approveForConsentPurpose, onboardPartner, staffTokens } = await import('./onboarding');
   const { createActivePartner } = await import('./server');
   const { report } = await import('./benefit');
   const { addDays } = await import('../../src/core/clock');
   const staff = await staffTokens(t);
   const [a, b] = await people(t.ds, 2);
   const partner = await onboardPartner(t, staff);
-  const reg = await t.gql('mutation($i: RegisterPurposeInput!) { registerPurpose(input: $i) { id } }', { i: {
-    mouId: partner.mouId, code: 'SCHOLARSHIP_CONSENT', description: 'Post-matric scholarship for students with disabilities',
-    legalBasis: 'CONSENT', scopes: ['PWD_VERIFY', 'PWD_IDENTITY'], estimatedDailyPersons: 50,
-  } }, partner.adminToken);
-  const purposeId = reg.body.data.registerPurpose.id;
-  await t.gql('mutation($i: ApprovePurposeInput!) { approvePurpose(input: $i) { status } }', { i: { purposeId } }, staff.depwd);
-  await t.gql('mutation($i: ApproveApplicationInput!) { approveApplication(input: $i) { id } }', { i: {
-    applicationId: partner.applicationId, scopes: ['PWD_VERIFY', 'PWD_IDENTITY'], dailyRecordQuota: 50, purposeIds: [purposeId],
-  } }, staff.depwd);
+  await approveForConsentPurpose(t, staff, partner, { code: 'SCHOLARSHIP_CONSENT', description: 'Post-matric scholarship for students with disabilities', scopes: ['PWD_VERIFY', 'PWD_IDENTITY'] });
   const consentToken = await appTokenFor(t, partner);
   const today = t.clock.today();
   const record = async (udid: string): Promise<string> => (await t.gql('mutation($i: RecordConsentInput!) { recordConsent(input: $i) { consentId } }',

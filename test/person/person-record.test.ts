@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { startTestServer, TestServer, createActivePartner, PartnerFixture } from '../helpers/server';
-import { appTokenFor, onboardPartner, OnboardedPartner, staffTokens } from '../helpers/onboarding';
+import { appTokenFor, approveForConsentPurpose, onboardPartner, OnboardedPartner, staffTokens } from '../helpers/onboarding';
 import { report } from '../helpers/benefit';
 import { addDays } from '../../src/core/clock';
 import { errorCode, hiddenValue, latestCode, people, PersonClient, signInAs } from '../helpers/person';
@@ -37,16 +37,7 @@ describe('the PwD\'s own view (/me/record)', () => {
     [a, b, ...spare] = await people(t.ds, 30);
     // A partner under a CONSENT purpose, with a consent of A's (and one of B's).
     consentPartner = await onboardPartner(t, staff);
-    const reg = await t.gql('mutation($i: RegisterPurposeInput!) { registerPurpose(input: $i) { id } }', { i: {
-      mouId: consentPartner.mouId, code: 'SCHOLARSHIP_CONSENT', description: 'Post-matric scholarship for students with disabilities',
-      legalBasis: 'CONSENT', scopes: ['PWD_VERIFY', 'PWD_IDENTITY'], estimatedDailyPersons: 50,
-    } }, consentPartner.adminToken);
-    const purposeId = reg.body.data.registerPurpose.id;
-    await t.gql('mutation($i: ApprovePurposeInput!) { approvePurpose(input: $i) { status } }', { i: { purposeId } }, staff.depwd);
-    const approved = await t.gql('mutation($i: ApproveApplicationInput!) { approveApplication(input: $i) { id } }', { i: {
-      applicationId: consentPartner.applicationId, scopes: ['PWD_VERIFY', 'PWD_IDENTITY'], dailyRecordQuota: 50, purposeIds: [purposeId],
-    } }, staff.depwd);
-    expect(approved.body.errors).toBeUndefined();
+    await approveForConsentPurpose(t, staff, consentPartner, { code: 'SCHOLARSHIP_CONSENT', description: 'Post-matric scholarship for students with disabilities', scopes: ['PWD_VERIFY', 'PWD_IDENTITY'] });
     consentToken = await appTokenFor(t, consentPartner);
     const today = t.clock.today();
     const record = (udid: string) => t.gql('mutation($i: RecordConsentInput!) { recordConsent(input: $i) { consentId } }',

@@ -1,6 +1,6 @@
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import { startTestServer, TestServer, createActivePartner } from '../helpers/server';
-import { appTokenFor, onboardPartner, OnboardedPartner, staffTokens, StaffTokens } from '../helpers/onboarding';
+import { appTokenFor, approveForConsentPurpose, onboardPartner, OnboardedPartner, staffTokens, StaffTokens } from '../helpers/onboarding';
 import { cards } from '../helpers/benefit';
 import { addDays } from '../../src/core/clock';
 import { verifyAccessLog } from '../../src/modules/access/access-log.verify';
@@ -28,16 +28,9 @@ describe('consent artefacts', () => {
     staff = await staffTokens(t);
     p = await onboardPartner(t, staff);
     udids = (await cards(t.ds, 6)).map((c) => c.udid);
-    const reg = await t.gql('mutation($i: RegisterPurposeInput!) { registerPurpose(input: $i) { id } }', { i: {
-      mouId: p.mouId, code: 'SCHOLARSHIP_CONSENT', description: 'Scholarship applications, with the applicant\'s consent',
-      legalBasis: 'CONSENT', scopes: ['PWD_VERIFY', 'PWD_IDENTITY', 'PWD_SEARCH'], estimatedDailyPersons: 50,
-    } }, p.adminToken);
-    const purposeId = reg.body.data.registerPurpose.id;
-    await t.gql('mutation($i: ApprovePurposeInput!) { approvePurpose(input: $i) { status } }', { i: { purposeId } }, staff.depwd);
-    const app = await t.gql('mutation($i: ApproveApplicationInput!) { approveApplication(input: $i) { id } }', { i: {
-      applicationId: p.applicationId, scopes: ['PWD_VERIFY', 'PWD_IDENTITY', 'PWD_SEARCH'], dailyRecordQuota: 50, purposeIds: [purposeId],
-    } }, staff.depwd);
-    expect(app.body.errors).toBeUndefined();
+    await approveForConsentPurpose(t, staff, p, {
+      code: 'SCHOLARSHIP_CONSENT', description: 'Scholarship applications, with the applicant\'s consent', scopes: ['PWD_VERIFY', 'PWD_IDENTITY', 'PWD_SEARCH'],
+    });
     token = await appTokenFor(t, p);
   });
   afterAll(() => t?.close());
