@@ -81,11 +81,11 @@ export class DisclosureLedger implements Ledger {
       : { admitted: [], recordsToday: Math.max(0, this.recordsToday) };
     this.recordsToday = reserved.recordsToday;
     if (candidates.length) this.subscribers.purposeLoad(a.p.applicationId, a.p.purposeId, reserved.recordsToday);
-    const verdict = new Map(candidates.map((u, i) => [u, reserved.admitted[i]]));
+    // `candidates` is `udids` less the uncovered ones, in order: walk both together.
+    let next = 0;
     return udids.map((u) => {
-      const ok = verdict.get(u);
-      if (ok === undefined) return consentRequired(a.p.purposeCode, fields);
-      if (ok) return null;
+      if (covered && !covered.has(u)) return consentRequired(a.p.purposeCode, fields);
+      if (reserved.admitted[next++]) return null;
       this.withheld++;
       return quotaExceeded(this.clock.now(), a.budget.dailyRecordQuota, reserved.recordsToday);
     });
