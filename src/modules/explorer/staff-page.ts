@@ -2,6 +2,7 @@ import { NextFunction, Request, Response, Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from '../../core/logger';
 import { DomainError } from '../../core/errors/errors';
+import { esc } from '../../core/http/html';
 import { BundleName, clientBundle } from './explorer.bundle';
 
 /**
@@ -46,7 +47,6 @@ export interface StaffPage {
   mount: { id: string; data: Record<string, string> };
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function shell(p: StaffPage, version: string): string {
   const data = Object.entries(p.mount.data).map(([k, v]) => ` data-${k}="${esc(v)}"`).join('');

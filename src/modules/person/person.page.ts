@@ -1,11 +1,9 @@
 import { benefitTypeLabel, consentStatusLabel, fieldLabel, label, Lang, LabelKey, LANGS } from './person.i18n';
 import { PERSON_CSS_VERSION } from './person.style';
 import type { PersonRecordView } from './person.view';
+import { esc } from '../../core/http/html';
 
 /** Server-rendered pages of /me/record: no script at all, one stylesheet of our own, every value escaped. */
-
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' };
-export const esc = (v: unknown): string => String(v ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
 
 const IST_OFFSET_MS = 5.5 * 3600_000;
 /** 'YYYY-MM-DD HH:MM' in India Standard Time. */
