@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { RequestContext } from '../../core/request/context';
 import type { BudgetStore } from '../../core/limits/budget.store';
+import { secondsToIstMidnight } from '../../core/limits/budget.service';
 import { toDbDateTime } from '../../core/db/columns';
 import type { PwdService } from '../pwd/pwd.service';
 import { OutboxChannel, OutboxService } from '../staff/outbox.service';
@@ -27,8 +28,6 @@ export const PERSON_LIMITS = {
 export const KEEP_EXPIRED_MS = 24 * 3600_000;
 /** Every answer to a code request takes at least this long, whether or not a code was sent. */
 export const SIGN_IN_FLOOR_MS = 300;
-
-const IST_OFFSET_MS = 5.5 * 3600_000;
 
 export type CodeCheck =
   | { ok: true; token: string; expiresAt: Date }
@@ -75,10 +74,7 @@ export class PersonSignInService {
     const limit = PERSON_LIMITS[kind];
     const inWindow = await this.counters.countDaily(`me:${kind}:${s}:w${window}`, day, 1);
     const inDay = await this.counters.countDaily(`me:${kind}:${s}`, day, 1);
-    if (inDay > limit.day) {
-      const istMidnight = Math.floor((nowMs + IST_OFFSET_MS) / 86_400_000 + 1) * 86_400_000 - IST_OFFSET_MS;
-      return Math.max(1, Math.ceil((istMidnight - nowMs) / 1000));
-    }
+    if (inDay > limit.day) return secondsToIstMidnight(new Date(nowMs));
     if (inWindow > limit.window) return Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - nowMs) / 1000));
     return null;
   }
