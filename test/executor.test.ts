@@ -27,7 +27,7 @@ describe('compiled execution (graphql-jit) against graphql-js', () => {
   it('runs on the executor the setting names', () => {
     expect(servers.jit.t.server.executor.kind).toBe('jit');
     expect(servers.jit.t.server.executor.compiled).not.toBeNull();
-    expect(servers.js.t.server.executor).toEqual({ kind: 'graphql-js', compiled: null });
+    expect(servers.js.t.server.executor).toEqual({ kind: 'graphql-js', compiled: null, authorization: null });
   });
 
   /** The bucket refills between requests: how much is left is the one figure that may differ. */

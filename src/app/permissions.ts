@@ -3,6 +3,7 @@ import { allow, deny, shield } from 'graphql-shield';
 import { middleware, IMiddlewareGenerator } from 'graphql-middleware';
 import type { IRules, ShieldRule } from 'graphql-shield/typings/types';
 import { forbidden } from '../core/errors/errors';
+import { isRuleObject, ruleFor, RuleTree } from '../core/authz/plan';
 import { pwdRules } from '../modules/pwd/pwd.rules';
 
 import { organizationRules } from '../modules/organization/organization.rules';
@@ -19,10 +20,7 @@ import { consentRules } from '../modules/consent/consent.rules';
 /** Each module's rules, merged into one tree (STYLE.md habit 4). Add a module's rules here. */
 export const MODULE_RULES: IRules[] = [pwdRules, organizationRules, mouRules, applicationRules, staffRules, applicationStatusRules, oversightRules, benefitRules, sopRules, purposeRules, consentRules];
 
-type RuleTree = Record<string, ShieldRule | Record<string, ShieldRule>>;
-
-const isRuleObject = (x: unknown): x is ShieldRule =>
-  typeof x === 'object' && x !== null && typeof (x as { resolve?: unknown }).resolve === 'function';
+export type { RuleTree };
 
 /**
  * Merges the modules' trees. Two modules claiming the same type.field (or one claiming a whole type
@@ -70,13 +68,7 @@ export function checkRuleNames(tree: RuleTree): void {
 export const RULE_TREE = mergeRules(MODULE_RULES);
 checkRuleNames(RULE_TREE);
 
-/** The rule that guards type.field: its own, the type's '*' or whole-type rule, else null (→ fallback deny). */
-export function ruleFor(tree: RuleTree, type: string, field: string): ShieldRule | null {
-  const t = tree[type];
-  if (t === undefined) return null;
-  if (isRuleObject(t)) return t;
-  return t[field] ?? t['*'] ?? null;
-}
+export { ruleFor };
 
 /** A stable, readable name of a rule for snapshots ('scope:pwd:identity', 'allow', 'or(a,b)'). */
 export function ruleName(r: ShieldRule | null): string {

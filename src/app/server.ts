@@ -25,8 +25,8 @@ import { jwksRoute, signedResponses } from '../core/signing/http-signature';
 import { startTracing } from '../core/tracing/tracing';
 import { dbHandle } from '../core/db/db.handle';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
-import { buildAppSchema } from './schema';
-import { CompiledQueryCache, jitGateway } from '../core/graphql/jit.executor';
+import { buildAppSchema, buildDecidedSchema } from './schema';
+import { AuthorizationStats, CompiledQueryCache, jitGateway } from '../core/graphql/jit.executor';
 import { resolverContainer } from './resolvers';
 import { introspectionGatePlugin } from '../core/authz/schema-privacy.plugin';
 import { buildContext, RequestContext } from './context';
@@ -49,7 +49,7 @@ export interface AppServer {
   schema: GraphQLSchema;
   clock: Clock;
   /** What executes operations (GRAPHQL_EXECUTOR), and graphql-jit's compiled queries (null under graphql-js). */
-  executor: { kind: Config['graphqlExecutor']; compiled: CompiledQueryCache | null };
+  executor: { kind: Config['graphqlExecutor']; compiled: CompiledQueryCache | null; authorization: AuthorizationStats | null };
   /** The METRICS_PORT listener, started by listen() (null: /metrics is on the main port, for METRICS_ALLOW peers). */
   metricsServer: http.Server | null;
   /** Starts listening; resolves with the bound port (0 picks a free one). */
@@ -103,7 +103,8 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   const tracing = config.otelEndpoint ? await startTracing(config.otelEndpoint, { ds, log }) : null;
   const budgetStore = await createBudgetStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, log });
   const services = createServices({ ds, config, clock, log, budgetStore, redis: redisClientOf(budgetStore) });
-  const schema = await buildAppSchema({ authorization: opts.authorization !== false, container: resolverContainer(services) });
+  const container = resolverContainer(services);
+  const schema = await buildAppSchema({ authorization: opts.authorization !== false, container });
   const trusted = config.trustProxy.length ? buildBlockList(config.trustProxy) : null;
   const budgetDeps: BudgetDeps = {
     budget: services.budget,
@@ -140,9 +141,12 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   ]));
 
   // graphql-jit executes through Apollo's gateway seam (the gateway serves this same schema); graphql-js otherwise.
+  // Under graphql-jit, authorization is decided once per request where the rules allow it (core/authz/plan.ts).
   const compiled = config.graphqlExecutor === 'jit' ? new CompiledQueryCache() : null;
+  const decided = compiled && opts.authorization !== false ? await buildDecidedSchema(container) : undefined;
+  const gateway = compiled ? jitGateway(schema, { log, cache: compiled, compileAfter: config.graphqlJitAfter, decided }) : null;
   const apollo = new ApolloServer<RequestContext>({
-    ...(compiled ? { gateway: jitGateway(schema, { log, cache: compiled, compileAfter: config.graphqlJitAfter }) } : { schema }),
+    ...(gateway ? { gateway } : { schema }),
     csrfPrevention: true,
     // main.ts owns SIGTERM/SIGINT: Apollo's own handler would stop executing operations before the drain.
     stopOnTerminationSignals: false,
@@ -297,7 +301,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   let closed = false;
   return {
     app, httpServer, services, schema, clock, metricsServer,
-    executor: { kind: config.graphqlExecutor, compiled },
+    executor: { kind: config.graphqlExecutor, compiled, authorization: gateway?.authorization ?? null },
     listen: async (port = config.port, host = '0.0.0.0') => {
       if (metricsServer) await listenOn(metricsServer, config.metricsPort ?? 0, host);
       const bound = await listenOn(httpServer, port, host);

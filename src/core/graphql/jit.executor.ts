@@ -107,7 +107,16 @@ export interface JitExecutorOptions {
   compileAfter?: number;
   /** Tests: a compiler that fails, to check that a document which cannot be compiled is refused. */
   compile?: Compile;
+  /**
+   * Authorization decided once per request (core/authz/plan.ts): when `plan` grants every statically
+   * decidable rule of the document for this context, the request runs on `schema`, which carries no
+   * per-field authorization for those fields; otherwise on the schema shield guards field by field.
+   */
+  decided?: { schema: GraphQLSchema; plan: { grantsAll(document: DocumentNode, context: unknown): boolean } };
 }
+
+/** How requests were authorized: decided before execution, or field by field by shield. */
+export interface AuthorizationStats { decided: number; perField: number }
 
 /**
  * Apollo Server's documented seam for another executor: a "gateway" that serves our own schema and
@@ -120,7 +129,7 @@ export interface JitExecutorOptions {
  * failures are answered with graphql-js's own errors for the same variables (Apollo classifies those
  * as BAD_USER_INPUT, 400), and nothing runs.
  */
-export function jitGateway(schema: GraphQLSchema, opts: JitExecutorOptions): GatewayInterface {
+export function jitGateway(schema: GraphQLSchema, opts: JitExecutorOptions): GatewayInterface & { authorization: AuthorizationStats } {
   const cache = opts.cache ?? new CompiledQueryCache();
   const compileFn = opts.compile ?? compile;
   const compileAfter = opts.compileAfter ?? 1;
@@ -130,11 +139,13 @@ export function jitGateway(schema: GraphQLSchema, opts: JitExecutorOptions): Gat
   const refused = new BoundedLru<true>(1_000, 1024 * 1024);
   const refusal = () => new DomainError('INTERNAL_SERVER_ERROR', 'The query could not be compiled, so it was not run.').toGraphQLError();
 
-  function compiled(key: string, document: DocumentNode, operationName: string | null, requestId: unknown): Compiled {
+  const authorization: AuthorizationStats = { decided: 0, perField: 0 };
+
+  function compiled(target: GraphQLSchema, key: string, document: DocumentNode, operationName: string | null, requestId: unknown): Compiled {
     if (refused.get(key)) throw refusal();
     let result: ReturnType<Compile> | undefined;
     let thrown: unknown;
-    try { result = compileFn(schema, document, operationName ?? undefined); } catch (err) { thrown = err; }
+    try { result = compileFn(target, document, operationName ?? undefined); } catch (err) { thrown = err; }
     if (!result || !isCompiledQuery(result)) {
       const problems = thrown ? [(thrown as Error)?.message ?? String(thrown)] : ((result as ExecutionResult | undefined)?.errors ?? []).map((e) => e.message);
       opts.log.error({ requestId, operationName, problems }, 'graphql-jit could not compile a validated document; it was refused, not run');
@@ -156,16 +167,20 @@ export function jitGateway(schema: GraphQLSchema, opts: JitExecutorOptions): Gat
   }
 
   const executor: GatewayExecutor = async (rc) => {
-    const key = cacheKey(rc.source, rc.operationName);
+    const decided = opts.decided?.plan.grantsAll(rc.document, rc.context) === true;
+    if (decided) authorization.decided++; else authorization.perField++;
+    const target = decided ? opts.decided!.schema : schema;
+    // The two schemas compile to different code: each has its own entries.
+    const key = (decided ? 'D' : 'F') + cacheKey(rc.source, rc.operationName);
     let query = cache.get(key);
     if (!query) {
       const seen = runs.get(key) ?? 0;
       if (seen < compileAfter) {
         runs.set(key, seen + 1, key.length);
-        // Exactly what Apollo's own execution would do with this request.
-        return execute({ schema, document: rc.document, contextValue: rc.context, variableValues: rc.request.variables, operationName: rc.request.operationName });
+        // Exactly what Apollo's own execution would do with this request (on the schema chosen above).
+        return execute({ schema: target, document: rc.document, contextValue: rc.context, variableValues: rc.request.variables, operationName: rc.request.operationName });
       }
-      query = compiled(key, rc.document, rc.operationName, (rc.context as { requestId?: unknown }).requestId);
+      query = compiled(target, key, rc.document, rc.operationName, (rc.context as { requestId?: unknown }).requestId);
     }
     const variables = (rc.request.variables ?? {}) as Record<string, unknown>;
     const result = await query.query(undefined, rc.context, variables);
@@ -175,6 +190,7 @@ export function jitGateway(schema: GraphQLSchema, opts: JitExecutorOptions): Gat
   };
 
   return {
+    authorization,
     async load() { return { executor }; },
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: '' });
