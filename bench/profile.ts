@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drive, seededRandom } from './lib/bench';
+import { drive, seededRandom, START_FLAGS } from './lib/bench';
 import { startTarget } from './lib/target';
 import { FULL_QUERY } from './lookup';
 import { PAGE_QUERY } from './page';
@@ -53,7 +53,7 @@ async function main() {
   const records = process.env.BENCH_DATABASE_URL ? Number(process.env.BENCH_RECORDS ?? 1_000_000) : 20_000;
   // --executor graphql-js: profile the graphql-js execution path (default: the server's, graphql-jit).
   const executor = arg('--executor', 'jit');
-  const target = await startTarget({ records, database, execArgv: ['--cpu-prof', `--cpu-prof-dir=${out}`], env: { GRAPHQL_EXECUTOR: executor } });
+  const target = await startTarget({ records, database, execArgv: [...START_FLAGS, '--cpu-prof', `--cpu-prof-dir=${out}`], env: { GRAPHQL_EXECUTOR: executor } });
   const random = seededRandom(7);
   const page = arg('--load', 'lookup') === 'page';
   const body = page

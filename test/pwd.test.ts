@@ -104,6 +104,13 @@ describe('PwD read API over HTTP', () => {
     const reads = (q: string[]) => q.filter((s) => /^\s*SELECT/i.test(s) && !/access_event|access_log_head|usage_daily|scraping_alert/.test(s)).length;
     expect(reads(large.queries)).toBe(reads(small.queries));
     expect(reads(large.queries)).toBeLessThanOrEqual(2);
+    // The records and their disability types: one statement for the whole page.
+    expect(large.queries.filter((q) => /pwd_record|pwd_disability/.test(q))).toHaveLength(1);
+    // …with every record's types, in the stored order.
+    const stored = await t.ds.query('SELECT p.udid, d.type FROM pwd_record p JOIN pwd_disability d ON d.pwd_id = p.id WHERE p.id IN (SELECT id FROM (SELECT id FROM pwd_record ORDER BY id LIMIT 100) x) ORDER BY p.id, d.id');
+    const byUdid = new Map<string, string[]>();
+    for (const r of stored as { udid: string; type: string }[]) byUdid.set(r.udid, [...(byUdid.get(r.udid) ?? []), r.type]);
+    for (const e of large.result.body.data.pwds.edges) expect(e.node.disabilities).toEqual(byUdid.get(e.node.udid) ?? []);
   });
 
   it('verifies a UDID against a date of birth without disclosing anything else', async () => {

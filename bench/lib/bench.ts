@@ -40,6 +40,13 @@ export function benchModule(fromDir: string, relative: string): { file: string; 
   return { file: resolve(fromDir, relative + (compiled ? '.js' : '.ts')), execArgv: compiled ? [] : ['-r', 'ts-node/register/transpile-only'] };
 }
 
+/**
+ * The node flags `npm start` runs the server with (package.json's start script: the heap bound), so that
+ * bench targets are measured as the README's command runs them.
+ */
+export const START_FLAGS: string[] = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')).scripts.start as string)
+  .split(/\s+/).filter((w) => /^--[\w-]+(=\S+)?$/.test(w));
+
 export function machine(): string {
   const cpus = os.cpus();
   return `${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, ${os.platform()} ${os.release()}`;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fork, ChildProcess } from 'node:child_process';
-import { benchModule } from './bench';
+import { benchModule, START_FLAGS } from './bench';
 
 /** A server under load, running in its own process so that the load generator does not share its event loop. */
 export interface Target {
@@ -23,7 +23,7 @@ export interface TargetOptions {
   /** false: the schema without graphql-shield (the authorization baseline). */
   authorization?: boolean;
   env?: Record<string, string>;
-  /** Extra node flags for the server process (e.g. --cpu-prof). */
+  /** Node flags for the server process (default: those `npm start` uses, START_FLAGS; [] for none). */
   execArgv?: string[];
   /** Use this database (mysql://… or a SQLite file path) instead of a fresh in-memory SQLite; seeded up to `records`. */
   database?: string;
@@ -35,7 +35,7 @@ export function startTarget(opts: TargetOptions): Promise<Target> {
   const child: ChildProcess = fork(mod.file, [JSON.stringify(opts)], {
     // As deployed: libraries (graphql-js among them) switch off development-only checks in production.
     env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') },
-    execArgv: [...mod.execArgv, ...(opts.execArgv ?? [])],
+    execArgv: [...mod.execArgv, ...(opts.execArgv ?? START_FLAGS)],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((ok, fail) => {

@@ -56,7 +56,10 @@ export function dataSourceOptions(target: DbTarget): DataSourceOptions {
       supportBigNumbers: true,
       bigNumberStrings: false,
       poolSize: Number(url.searchParams.get('poolSize') ?? 10),
-      extra: { connectTimeout: 5000, enableKeepAlive: true },
+      // Each connection keeps at most 256 prepared statements (mysql2 closes the least recently used), so the
+      // read path's statements (one per selected column set and filter) stay well under the server's
+      // max_prepared_stmt_count (16,382 by default) whatever partners select, with several replicas.
+      extra: { connectTimeout: 5000, enableKeepAlive: true, maxPreparedStatements: 256 },
     };
   }
   return {
