@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { openDatabase } from '../src/app/database';
 import { isMysql } from '../src/core/db/database';
-import { ROOT } from './lib/bench';
+import { ROOT, START_FLAGS } from './lib/bench';
 
 
 const MUTATION = 'mutation($inputs: [BenefitReportInput!]!) { reportBenefits(inputs: $inputs) { accepted duplicates rejected } }';
@@ -40,10 +40,10 @@ const rssMb = (pid: number, field: 'VmRSS' | 'VmHWM') => {
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 };
 
-/** The server as its own process, from the build; seeds the synthetic records and the demo partner on first start. */
+/** The server as its own process, from the build, with `npm start`'s node flags; seeds the synthetic records and the demo partner on first start. */
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; creds: any }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
+  const child = spawn(process.execPath, [...START_FLAGS, join(ROOT, 'dist/src/main.js')], {
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'warn', GRAPHIQL: 'off' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
