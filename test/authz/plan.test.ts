@@ -83,6 +83,8 @@ describe('authorization plan over HTTP: the decided path answers what shield ans
     // A non-null root refused nulls the whole answer. graphql-js stops collecting errors there; graphql-jit
     // also reports the other roots' refused fields (on either path). Both answer no data; the root errors compare.
     if (body.data === null) body.errors = body.errors.filter((e: { path?: unknown[] }) => e.path?.length === 1);
+    // Two roots resolve concurrently: on MariaDB, which one's errors come first depends on the database's timing.
+    body.errors?.sort((a: { path?: unknown[] }, b: { path?: unknown[] }) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
     return { status: r.status, body };
   };
 
