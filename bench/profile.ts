@@ -25,8 +25,19 @@ export function summarise(p: Profile, top = 30): string {
   const key = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
   const self = new Map<string, number>(), pkg = new Map<string, number>(), own = new Map<string, number>();
   let total = 0;
+  // Start-up (module loading, seeding, the schema build) is not what is served: only samples outside it count.
+  const startUp = (id: number) => {
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const f = byId.get(n)!.callFrame;
+      if (f.functionName === 'main' && f.url.includes('target.child')) return true;
+      if (f.functionName === 'Module._load' || f.functionName === 'spawnSync' || f.functionName === 'createServer') return true;
+    }
+    return false;
+  };
+  const idle = (id: number) => ['(idle)', '(program)'].includes(byId.get(id)!.callFrame.functionName);
   p.samples.forEach((id, i) => {
     const t = p.timeDeltas[i] ?? 0;
+    if (startUp(id) || idle(id)) return;
     total += t;
     const leaf = byId.get(id)!;
     self.set(key(leaf), (self.get(key(leaf)) ?? 0) + t);
@@ -41,7 +52,7 @@ export function summarise(p: Profile, top = 30): string {
     }
   });
   const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(6)} %  ${k}`).join('\n');
-  return [`== self time by package`, list(pkg), `\n== self time by function`, list(self), `\n== inclusive time of the project's functions`, list(own)].join('\n');
+  return [`(shares of the CPU time spent serving: start-up and idle samples left out)`, `== self time by package`, list(pkg), `\n== self time by function`, list(self), `\n== inclusive time of the project's functions`, list(own)].join('\n');
 }
 
 async function main() {

@@ -262,6 +262,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   observeRuntime(services.metrics.registry, {
     ds, redis: redisClientOf(budgetStore), accessLog: services.accessLog, checkpoints: services.checkpoints,
     redisFallbacks: () => (budgetStore instanceof ResilientBudgetStore ? budgetStore.fallbacks : 0),
+    authorization: gateway?.authorization,
   });
   const metricsOwnPort = config.metricsPort !== undefined;
   app.get('/metrics', metricsRoute(services.metrics.registry, { allow: buildBlockList(config.metricsAllow), trusted, enabled: !metricsOwnPort }));

@@ -104,6 +104,11 @@ describe('authorization plan over HTTP: the decided path answers what shield ans
     const filtered = await s.t.gql('{ pwds(filter: { district: "Pune" }, first: 2) { edges { node { udid name } } } }', {}, token);
     expect(stats.decided).toBe(before.decided + 2);
     expect(filtered.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: Scope.PWD_CONTACT });
+    // Operators see both counts at /metrics (test servers allow 127.0.0.1).
+    const metrics = await (await fetch(`${s.t.url}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(metrics)?.[1] ?? NaN);
+    expect(value('udx_authorization_decided_total')).toBe(stats.decided);
+    expect(value('udx_authorization_per_field_total')).toBe(stats.perField);
   });
 
   it('seeded random documents and scope sets: the same answers, statuses and errors on both paths', async () => {

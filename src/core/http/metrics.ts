@@ -50,6 +50,8 @@ export interface RuntimeSources {
   accessLog: { readonly failures: number; readonly written: number };
   /** The checkpoint signer: checkpoints this process signed, and failed attempts (signing or appending to CHECKPOINT_FILE; retried). */
   checkpoints?: { readonly signed: number; readonly failures: number };
+  /** How /graphql requests were authorized under graphql-jit (absent under graphql-js: always field by field). */
+  authorization?: { readonly decided: number; readonly perField: number } | null;
 }
 
 interface MysqlPool {
@@ -117,6 +119,11 @@ export function observeRuntime(registry: Registry, src: RuntimeSources): void {
   }
   mirroredCounter(registry, 'udx_access_log_write_failures_total', 'Access-log batch writes that failed (the events are kept and retried)', () => src.accessLog.failures);
   mirroredCounter(registry, 'udx_access_log_events_written_total', 'Access events written to the database', () => src.accessLog.written);
+  if (src.authorization) {
+    const a = src.authorization;
+    mirroredCounter(registry, 'udx_authorization_decided_total', 'Operations whose authorization was decided once before execution (every rule on the principal granted)', () => a.decided);
+    mirroredCounter(registry, 'udx_authorization_per_field_total', 'Operations authorized field by field by graphql-shield (a rule on the principal did not grant)', () => a.perField);
+  }
   if (src.checkpoints) {
     const cp = src.checkpoints;
     mirroredCounter(registry, 'udx_access_checkpoints_signed_total', 'Signed checkpoints of the access-log chain head made by this process', () => cp.signed);
