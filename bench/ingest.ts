@@ -169,6 +169,9 @@ export async function runIngest(o: IngestOptions): Promise<IngestResult> {
     const ds = await openDatabase({ databaseUrl: dbUrl, sqlitePath: dbUrl ? undefined : join(dir, 'bench.sqlite'), migrate: false });
     const cards: Card[] = (await ds.query('SELECT udid, card_issued_on FROM pwd_record ORDER BY id LIMIT 5000'))
       .map((r: any) => ({ udid: r.udid, issuedOn: String(r.card_issued_on instanceof Date ? r.card_issued_on.toISOString() : r.card_issued_on).slice(0, 10) }));
+    // DEPwD sets each application's cost budget; a bulk reporter of pensions paid gets one sized for its
+    // batches. The demo partner's (100 points/s, 500 for reporting) would measure the budget, not ingest.
+    await ds.query('UPDATE application SET cost_budget = ?, cost_restore_rate = ? WHERE client_id = ?', [10_000_000, 1_000_000, s.creds.partner.clientId]);
     const api = await apiPhase(s.url, await token(s.url, s.creds), cards, o, run);
     const apiPeak = rssMb(s.child.pid!, 'VmHWM');
     const baseline = await baselinePhase(ds, cards, api.reports, run);
