@@ -75,7 +75,7 @@ export const memoryScenario: Scenario = {
         `**peak RSS of full (as npm start runs it, ${HEAP_FLAG}) under load: ${peakFull.toFixed(0)} MB** (target ≤ 250 MB, ${peakFull <= 250 ? 'met'  : 'missed'}) · bare: ${mb(b.mem.peak).toFixed(0)} MB ` +
           `(full/bare ${(peakFull / mb(b.mem.peak)).toFixed(2)}×) · full ${SETTLE_MS / 1000} s after the load: ${settled.toFixed(0)} MB ` +
           `(${comesDown ? 'comes down' : 'does not come down'} from ${mb(f.mem.after).toFixed(0)} MB at the end of the load; ${mb(f.mem.before).toFixed(0)} MB before it)` +
-          ` · **without heap flags: peak ${mb(c.mem.peak).toFixed(0)} MB**; the bound costs ${(f.load.requestsPerSec / c.load.requestsPerSec).toFixed(2)}× the unbounded server's req/s` +
+          ` · **without heap flags: peak ${mb(c.mem.peak).toFixed(0)} MB**; bounded / unbounded req/s ${(f.load.requestsPerSec / c.load.requestsPerSec).toFixed(2)}× (one run each: read it with the machine's noise)` +
           (errors ? ` · **${errors} non-2xx/errors**` : ''),
       ].join('\n');
     } finally {
