@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { pwdLoaders } from '../modules/pwd/pwd.loaders';
 import { benefitReportByRefLoader } from '../modules/benefit/benefit.loaders';
 import { applicationLoaders } from '../modules/application/application.loaders';
 import { organizationLoaders } from '../modules/organization/organization.loaders';
@@ -12,7 +11,6 @@ export function createLoaders(ds: DataSource) {
   return {
     ...organizationLoaders(ds),
     ...applicationLoaders(ds),
-    ...pwdLoaders(ds),
     /** Benefit reports by `${applicationId}:${clientReference}` (results of reportBenefit/reportBenefits). */
     benefitReportByRef: benefitReportByRefLoader(ds),
   };

@@ -1,5 +1,5 @@
 import type { ContainerType } from 'type-graphql';
-import { PwdEdgeResolver, PwdResolver } from '../modules/pwd/pwd.resolver';
+import { PwdResolver } from '../modules/pwd/pwd.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { MouResolver } from '../modules/mou/mou.resolver';
 import { ApplicationResolver } from '../modules/application/application.resolver';
@@ -14,7 +14,7 @@ import { BenefitReportResultResolver, BenefitResolver } from '../modules/benefit
 import type { Services } from './services';
 
 /** Every resolver of every module; the one list the schema is built from. */
-export const RESOLVERS = [PwdResolver, PwdEdgeResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, OutboxResolver, SopResolver, PurposeResolver, ApplicationPurposesResolver, ConsentResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];
+export const RESOLVERS = [PwdResolver, OrganizationResolver, MouResolver, ApplicationResolver, StaffResolver, OutboxResolver, SopResolver, PurposeResolver, ApplicationPurposesResolver, ConsentResolver, ApplicationStatusResolver, OversightResolver, BenefitResolver, BenefitReportResultResolver];
 
 /**
  * type-graphql's `container`: the resolver instances of one server, each constructed with its
@@ -23,7 +23,6 @@ export const RESOLVERS = [PwdResolver, PwdEdgeResolver, OrganizationResolver, Mo
 export function resolverContainer(s: Services): ContainerType {
   const instances = new Map<Function, object>([
     [PwdResolver, new PwdResolver(s.pwd)],
-    [PwdEdgeResolver, new PwdEdgeResolver()],
     [OrganizationResolver, new OrganizationResolver(s.organization)],
     [MouResolver, new MouResolver(s.mou, s.destruction)],
     [ApplicationResolver, new ApplicationResolver(s.application, s.applicationAccess)],

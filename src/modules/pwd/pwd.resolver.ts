@@ -1,11 +1,10 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../core/request/context';
 import { responseKey, selectedFields } from '../../core/graphql/selection';
 import { DateScalar, UdidScalar } from '../../core/scalars';
-import { DisabilityType } from './pwd.enums';
 import { PwdFilter } from './pwd.inputs';
-import { PwdConnection, PwdEdge, PwdRecord, UdidVerification } from './pwd.types';
+import { PwdConnection, PwdRecord, UdidVerification } from './pwd.types';
 import type { PwdService } from './pwd.service';
 
 @Resolver(() => PwdRecord)
@@ -42,18 +41,4 @@ export class PwdResolver {
     return this.service.verifyUdid(ctx, udid, dateOfBirth, responseKey(info));
   }
 
-  @FieldResolver(() => [DisabilityType], { nullable: true, complexity: 1 })
-  disabilities(@Ctx() ctx: RequestContext, @Root() record: PwdRecord) {
-    return this.service.disabilities(ctx, record);
-  }
-}
-
-/** A withheld record answers with its error at its own path (edges[i].node), the rest of the page stands. */
-@Resolver(() => PwdEdge)
-export class PwdEdgeResolver {
-  @FieldResolver(() => PwdRecord, { nullable: true, complexity: 0 })
-  node(@Root() edge: PwdEdge) {
-    if (edge.withheld) throw edge.withheld;
-    return edge.node;
-  }
 }

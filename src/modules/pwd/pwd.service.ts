@@ -18,16 +18,9 @@ type Row = Record<string, unknown>;
 const TYPES_MYSQL = `(SELECT GROUP_CONCAT(d.type ORDER BY d.id SEPARATOR ',') FROM pwd_disability d WHERE d.pwd_id = pwd_record.id) AS disability_types`;
 const TYPES_SQLITE = `(SELECT group_concat(d.type, ',' ORDER BY d.id) FROM pwd_disability d WHERE d.pwd_id = pwd_record.id) AS disability_types`;
 /** The columns read (every column, or those of the selected fields), with the disability types in the same statement when they are selected. */
-function selectList(type: string, fields: string[] | null): { sql: string; withDisabilities: boolean } {
-  const withDisabilities = fields === null || fields.includes('disabilities');
+function selectList(type: string, fields: string[] | null): string {
   const columns = fields === null ? COLUMNS : columnsFor(fields);
-  return { sql: withDisabilities ? `${columns}, ${type === 'mysql' ? TYPES_MYSQL : TYPES_SQLITE}` : columns, withDisabilities };
-}
-
-/** Primes the loader with the types read in the record's own statement. */
-function primeDisabilities(ctx: RequestContext, record: PwdRecord, row: Row): void {
-  const types = row.disability_types;
-  ctx.loaders.disabilitiesByPwdId.prime(record.id, types ? (String(types).split(',') as DisabilityType[]) : []);
+  return fields === null || fields.includes('disabilities') ? `${columns}, ${type === 'mysql' ? TYPES_MYSQL : TYPES_SQLITE}` : columns;
 }
 
 /** The column each PwdRecord field is read from (disabilities: their own table, in the same statement). */
@@ -81,6 +74,8 @@ export function rowToRecord(r: Row): PwdRecord {
   if (r.income_band !== undefined) rec.incomeBand = r.income_band as IncomeBand;
   if (r.below_poverty_line !== undefined) rec.belowPovertyLine = Boolean(Number(r.below_poverty_line));
   if (r.aadhaar_last4 !== undefined) rec.aadhaarLast4 = r.aadhaar_last4 as string;
+  // The disability types, read in the record's own statement (in pwd_disability.id order).
+  if (r.disability_types !== undefined) rec.disabilities = r.disability_types ? (String(r.disability_types).split(',') as DisabilityType[]) : [];
   return rec;
 }
 
@@ -145,11 +140,11 @@ export class PwdService {
   async search(ctx: RequestContext, filter: PwdFilter, first: number, after: string | null, fields: string[], at: string): Promise<PwdConnection> {
     const page = await this.list(ctx, filter, first, after, fields);
     if (!fields.length) return page;
-    const verdicts = await ctx.ledger.admit(page.edges.map((e) => e.node!.udid), consentFields(ctx, fields));
+    const verdicts = await ctx.ledger.admit(page.edges.map((e) => (e.node as PwdRecord).udid), consentFields(ctx, fields));
     const disclosed: string[] = [];
     page.edges.forEach((e, i) => {
       const withheld = verdicts[i];
-      if (withheld) { e.node = null; e.withheld = withheld; } else disclosed.push(e.node!.udid);
+      if (withheld) e.node = withheld; else disclosed.push((e.node as PwdRecord).udid);
     });
     ctx.ledger.record('pwds', disclosed, servedFields(ctx, fields), at);
     return page;
@@ -198,21 +193,17 @@ export class PwdService {
 
   /**
    * One record by UDID, or null when unknown: one prepared statement on the read path, reading the
-   * columns of `fields` (null: every field), the disability types in the same statement (primed into the loader).
+   * columns of `fields` (null: every field), the disability types in the same statement (a plain property of the record).
    */
   async findByUdid(ctx: RequestContext, udid: string, fields: string[] | null = null): Promise<PwdRecord | null> {
-    const { sql, withDisabilities } = selectList(ctx.db.primary.options.type, fields);
-    const rows: Row[] = await readPath(ctx.db.primary).rows(`SELECT ${sql} FROM pwd_record WHERE udid = ?`, [udid]);
-    if (!rows.length) return null;
-    const record = rowToRecord(rows[0]);
-    if (withDisabilities) primeDisabilities(ctx, record, rows[0]);
-    return record;
+    const rows: Row[] = await readPath(ctx.db.primary).rows(`SELECT ${selectList(ctx.db.primary.options.type, fields)} FROM pwd_record WHERE udid = ?`, [udid]);
+    return rows.length ? rowToRecord(rows[0]) : null;
   }
 
   /**
    * A keyset page in id order, in one prepared statement on the read path; filters use the named indexes
    * of pwd_record and pwd_disability. Only the columns of `fields` are read (null: every field), and the
-   * records' disability types, when selected, come in the same statement (primed into the loader: no second query).
+   * records' disability types, when selected, come in the same statement (no second query, no resolver per record).
    */
   async list(ctx: RequestContext, filter: PwdFilter, first: number, after?: string | null, fields: string[] | null = null): Promise<PwdConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
@@ -234,16 +225,12 @@ export class PwdService {
       params.push(filter.disabilityType);
     }
     // LIMIT inlined (first is a checked integer): MySQL's prepared statements refuse a bound LIMIT of some types.
-    const { sql: columns, withDisabilities } = selectList(ctx.db.primary.options.type, fields);
-    const sql = `SELECT ${columns} FROM pwd_record ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ${first + 1}`;
+    const sql = `SELECT ${selectList(ctx.db.primary.options.type, fields)} FROM pwd_record ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ${first + 1}`;
     const rows: Row[] = await readPath(ctx.db.primary).rows(sql, params);
     const hasNextPage = rows.length > first;
     const n = Math.min(rows.length, first);
     const page: PwdRecord[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      page[i] = rowToRecord(rows[i]);
-      if (withDisabilities) primeDisabilities(ctx, page[i], rows[i]);
-    }
+    for (let i = 0; i < n; i++) page[i] = rowToRecord(rows[i]);
     const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
     return { edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
   }
@@ -281,7 +268,4 @@ export class PwdService {
     return { mobile: String(r.mobile) };
   }
 
-  disabilities(ctx: RequestContext, record: PwdRecord): Promise<DisabilityType[]> {
-    return ctx.loaders.disabilitiesByPwdId.load(record.id);
-  }
 }

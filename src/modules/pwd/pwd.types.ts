@@ -51,9 +51,12 @@ export class PwdRecord {
 @ObjectType({ simpleResolvers: true })
 export class PwdEdge {
   @Field(() => String, { complexity: 0 }) cursor!: string;
-  @Field(() => PwdRecord, { nullable: true, complexity: 0, description: 'null when the record was withheld (DAILY_RECORD_QUOTA_EXCEEDED in errors)' }) node!: PwdRecord | null;
-  /** Why the node was withheld (answered as the node's error). */
-  withheld?: Error;
+  /**
+   * A withheld record is its error in place of the node: GraphQL (graphql-js and graphql-jit alike)
+   * answers a field whose value is an Error with null and that error at the field's path
+   * (edges[i].node), so the rest of the page stands and no resolver runs per edge.
+   */
+  @Field(() => PwdRecord, { nullable: true, complexity: 0, description: 'null when the record was withheld (DAILY_RECORD_QUOTA_EXCEEDED in errors)' }) node!: PwdRecord | Error | null;
 }
 
 @ObjectType({ simpleResolvers: true })
