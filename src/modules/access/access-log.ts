@@ -9,8 +9,8 @@ import { AccessEventInput, AccessEventSink } from '../../core/audit/access-sink'
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The canonical text hashed for one event; audit:verify recomputes exactly this. */
-export function eventDigest(prevHash: string, e: Omit<AccessEventInput, 'occurredAt'> & { occurredAt: Date }): string {
-  const parts: unknown[] = [prevHash, e.applicationId, e.organizationId, e.udid, e.source, e.scopes, e.fields, e.operationName ?? '', e.requestId, e.sourceIp, e.occurredAt.toISOString()];
+export function eventDigest(prevHash: string, e: Omit<AccessEventInput, 'occurredAt'> & { occurredAt: Date }, occurredAtIso = e.occurredAt.toISOString()): string {
+  const parts: unknown[] = [prevHash, e.applicationId, e.organizationId, e.udid, e.source, e.scopes, e.fields, e.operationName ?? '', e.requestId, e.sourceIp, occurredAtIso];
   // The purpose is part of the evidence; events from before purposes (none) hash as they always did.
   if (e.purposeId != null) parts.push(`purpose:${e.purposeId}`);
   if (e.consentId != null) parts.push(`consent:${e.consentId}`);
@@ -93,10 +93,14 @@ export class AccessLogWriter implements AccessEventSink {
       if (!head.length) throw new Error('access_log_head row is missing; run the migrations');
       let prev = head[0].last_hash;
       const values: unknown[] = [];
+      // The events of one request share their instant: its two texts are computed once per instant, not per event.
+      let atMs = NaN, atIso = '', atDb = '';
       for (const raw of batch) {
         const e = { ...raw, fields: raw.fields.slice(0, 1000), operationName: raw.operationName?.slice(0, 100) ?? null };
-        const hash = eventDigest(prev, e);
-        values.push(e.applicationId, e.organizationId, e.udid, e.source, e.scopes, e.fields, e.operationName, e.requestId, e.sourceIp, toDbDateTime(e.occurredAt), e.purposeId ?? null, e.consentId ?? null, prev, hash);
+        const ms = e.occurredAt.getTime();
+        if (ms !== atMs) { atMs = ms; atIso = e.occurredAt.toISOString(); atDb = toDbDateTime(e.occurredAt); }
+        const hash = eventDigest(prev, e, atIso);
+        values.push(e.applicationId, e.organizationId, e.udid, e.source, e.scopes, e.fields, e.operationName, e.requestId, e.sourceIp, atDb, e.purposeId ?? null, e.consentId ?? null, prev, hash);
         prev = hash;
       }
       const row = '(?,?,?,?,?,?,?,?,?,?,?,?,?,?)';
