@@ -22,6 +22,8 @@ export interface DocumentAnalysis {
   /** Whether any field's cost depends on its arguments (lists): actual cost may differ from requested. */
   hasListCost: boolean;
   costs: Map<string, number>;
+  /** Actual costs already computed, by (operation, cost variables, what each page returned, which roots were null). */
+  actuals: Map<string, number>;
   /** The document cost is computed on: every @include/@skip removed, so both branches are priced (worst case). */
   priced: DocumentNode;
   /** Root field names of each operation (by name; '' for an anonymous one), through fragments. */
@@ -322,7 +324,7 @@ export function analyzeDocument(schema: GraphQLSchema, text: string): AnalysisRe
   }
   const { vars, hasListCost } = costVariablesOf(schema, document);
   const priced = worstCase(document);
-  return { ok: true, analysis: { text, document, costVariables: vars, hasListCost, costs: new Map(), priced, rootFields: rootFieldNames(document), conditional: priced !== document } };
+  return { ok: true, analysis: { text, document, costVariables: vars, hasListCost, costs: new Map(), actuals: new Map(), priced, rootFields: rootFieldNames(document), conditional: priced !== document } };
 }
 
 const ESTIMATORS: ComplexityEstimator[] = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
@@ -387,6 +389,12 @@ export function actualCost(schema: GraphQLSchema, a: DocumentAnalysis, operation
     const list = v && typeof v === 'object' ? Object.values(v).find(Array.isArray) : undefined;
     if (list) returned.set(f, list.length);
   }
+  // The same document, variables and returned shape price the same: a job walking pages computes it once.
+  // Under @include/@skip every variable may decide what ran, so all of them are part of the key.
+  const key = JSON.stringify([operationName, a.conditional ? variables : a.costVariables.map((v) => (Object.prototype.hasOwnProperty.call(variables, v) ? [variables[v]] : 0)),
+    roots.map((f) => (nullRoots.has(f) ? -1 : returned.get(f) ?? 0))]);
+  const known = a.actuals.get(key);
+  if (known !== undefined) return known;
   // A page is priced by its own cost function, with `first` set to the number of items it returned.
   const override: ComplexityEstimator = (o) => {
     if (nullRoots.has(o.node)) return 1;
@@ -395,11 +403,15 @@ export function actualCost(schema: GraphQLSchema, a: DocumentAnalysis, operation
     const price = o.field.extensions?.complexity as ComplexityEstimator | undefined;
     return typeof price === 'function' ? price({ ...o, args: { ...o.args, first: n } }) : n * o.childComplexity;
   };
+  let actual: number;
   try {
-    return getComplexity({ schema, query: a.document, variables, operationName: operationName ?? undefined, estimators: [override, ...ESTIMATORS] });
+    actual = getComplexity({ schema, query: a.document, variables, operationName: operationName ?? undefined, estimators: [override, ...ESTIMATORS] });
   } catch {
     return requested;
   }
+  // Bounded: 100 shapes per document, and no key longer than 2,000 characters (large variables are not kept).
+  if (a.actuals.size < 100 && key.length <= 2000) a.actuals.set(key, actual);
+  return actual;
 }
 
 function rootFields(doc: DocumentNode, set: SelectionSetNode): FieldNode[] {
