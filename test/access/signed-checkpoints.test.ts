@@ -119,11 +119,14 @@ describe('signed checkpoints of the access log', () => {
   });
 
   it('every T: with CHECKPOINT_EVERY_MS and fewer than N events, the timer signs (reason TIME), not more often than T', async () => {
-    const t = await startTestServer({ records: 20, env: { CHECKPOINT_EVERY_EVENTS: '1000', CHECKPOINT_EVERY_MS: '300' } });
+    // T = 2 s: long enough that serving 2 records (token, page, flush) is done before the timer is due even
+    // on a loaded CI machine (at 300 ms it fired first there once), short enough to watch it twice.
+    const T = 2000;
+    const t = await startTestServer({ records: 20, env: { CHECKPOINT_EVERY_EVENTS: '1000', CHECKPOINT_EVERY_MS: String(T) } });
     try {
       const tok = await t.appToken(await createActivePartner(t.ds));
       const rows = async () => t.ds.query('SELECT seq, last_event_id, reason, signed_at FROM access_checkpoint ORDER BY seq');
-      const until = async (n: number) => { for (let i = 0; i < 100 && (await rows()).length < n; i++) await new Promise((r) => setTimeout(r, 50)); return rows(); };
+      const until = async (n: number) => { for (let i = 0; i < 300 && (await rows()).length < n; i++) await new Promise((r) => setTimeout(r, 50)); return rows(); };
       let cursor = await serve(t.server, t.url, tok, 2);
       expect(await rows()).toHaveLength(0); // 2 events: not due by count
       const first = await until(1);
@@ -131,9 +134,9 @@ describe('signed checkpoints of the access log', () => {
       cursor = await serve(t.server, t.url, tok, 1, cursor);
       const both = await until(2);
       expect(both.map((r: any) => [Number(r.seq), Number(r.last_event_id), r.reason])).toEqual([[1, 2, 'TIME'], [2, 3, 'TIME']]);
-      expect(fromDbDateTime(both[1].signed_at)!.getTime() - fromDbDateTime(both[0].signed_at)!.getTime()).toBeGreaterThanOrEqual(300);
-      // Nothing new written: no checkpoint however long it waits.
-      await new Promise((r) => setTimeout(r, 700));
+      expect(fromDbDateTime(both[1].signed_at)!.getTime() - fromDbDateTime(both[0].signed_at)!.getTime()).toBeGreaterThanOrEqual(T);
+      // Nothing new written: no checkpoint however long it waits (more than T).
+      await new Promise((r) => setTimeout(r, T + 500));
       expect(await rows()).toHaveLength(2);
       void cursor;
     } finally {
