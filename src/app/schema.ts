@@ -12,18 +12,24 @@ import { AuthorizationPlan, runtimeTree } from '../core/authz/plan';
  * schema describes the API (SDL, rule map) but no resolver can run.
  */
 export async function buildAppSchema(opts: { authorization?: boolean; container?: ContainerType } = {}): Promise<GraphQLSchema> {
-  const schema = await buildTypeSchema(opts.container);
-  return opts.authorization === false ? schema : applyMiddleware(schema, permissions());
+  return (await buildAppSchemas({ ...opts, decided: false })).schema;
 }
 
 /**
- * The schema for requests whose every statically decidable rule granted before execution
- * (AuthorizationPlan): shield guards only the fields whose rules look at arguments or parents; the plan
- * that tells when it may be used comes with it.
+ * The server's schemas from one type-graphql build (graphql-middleware returns new schemas and leaves
+ * the one it is given as it was): the one shield guards field by field, and with `decided`, the schema
+ * for requests whose every statically decidable rule granted before execution (AuthorizationPlan):
+ * shield guards there only the fields whose rules look at arguments or parents; the plan that tells
+ * when it may be used comes with it.
  */
-export async function buildDecidedSchema(container?: ContainerType): Promise<{ schema: GraphQLSchema; plan: AuthorizationPlan }> {
-  const schema = await buildTypeSchema(container);
-  return { schema: applyMiddleware(schema, permissions(runtimeTree(schema, RULE_TREE))), plan: new AuthorizationPlan(schema, RULE_TREE) };
+export async function buildAppSchemas(opts: { authorization?: boolean; decided?: boolean; container?: ContainerType }): Promise<{
+  schema: GraphQLSchema; decided?: { schema: GraphQLSchema; plan: AuthorizationPlan };
+}> {
+  const types = await buildTypeSchema(opts.container);
+  if (opts.authorization === false) return { schema: types };
+  const schema = applyMiddleware(types, permissions());
+  if (!opts.decided) return { schema };
+  return { schema, decided: { schema: applyMiddleware(types, permissions(runtimeTree(types, RULE_TREE))), plan: new AuthorizationPlan(types, RULE_TREE) } };
 }
 
 /** The schema without the authorization middleware (emitting SDL, benchmarks' "authorization off"). */

@@ -25,7 +25,7 @@ import { jwksRoute, signedResponses } from '../core/signing/http-signature';
 import { startTracing } from '../core/tracing/tracing';
 import { dbHandle } from '../core/db/db.handle';
 import { ANONYMOUS, Principal } from '../core/auth/principal';
-import { buildAppSchema, buildDecidedSchema } from './schema';
+import { buildAppSchemas } from './schema';
 import { AuthorizationStats, CompiledQueryCache, jitGateway } from '../core/graphql/jit.executor';
 import { resolverContainer } from './resolvers';
 import { introspectionGatePlugin } from '../core/authz/schema-privacy.plugin';
@@ -103,8 +103,11 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   const tracing = config.otelEndpoint ? await startTracing(config.otelEndpoint, { ds, log }) : null;
   const budgetStore = await createBudgetStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, log });
   const services = createServices({ ds, config, clock, log, budgetStore, redis: redisClientOf(budgetStore) });
-  const container = resolverContainer(services);
-  const schema = await buildAppSchema({ authorization: opts.authorization !== false, container });
+  // Under graphql-jit, authorization is decided once per request where the rules allow it (core/authz/plan.ts),
+  // on a second schema from the same build.
+  const { schema, decided } = await buildAppSchemas({
+    authorization: opts.authorization !== false, decided: config.graphqlExecutor === 'jit', container: resolverContainer(services),
+  });
   const trusted = config.trustProxy.length ? buildBlockList(config.trustProxy) : null;
   const budgetDeps: BudgetDeps = {
     budget: services.budget,
@@ -141,9 +144,7 @@ export async function createServer(opts: ServerOptions): Promise<AppServer> {
   ]));
 
   // graphql-jit executes through Apollo's gateway seam (the gateway serves this same schema); graphql-js otherwise.
-  // Under graphql-jit, authorization is decided once per request where the rules allow it (core/authz/plan.ts).
   const compiled = config.graphqlExecutor === 'jit' ? new CompiledQueryCache() : null;
-  const decided = compiled && opts.authorization !== false ? await buildDecidedSchema(container) : undefined;
   const gateway = compiled ? jitGateway(schema, { log, cache: compiled, compileAfter: config.graphqlJitAfter, decided }) : null;
   const apollo = new ApolloServer<RequestContext>({
     ...(gateway ? { gateway } : { schema }),
