@@ -329,6 +329,10 @@ export function analyzeDocument(schema: GraphQLSchema, text: string): AnalysisRe
 
 const ESTIMATORS: ComplexityEstimator[] = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
 
+/** The values of the variables that change the cost, telling an absent variable (0) from one given, even as null ([null]). */
+const costVariableValues = (a: DocumentAnalysis, variables: Record<string, unknown>) =>
+  a.costVariables.map((v) => (Object.prototype.hasOwnProperty.call(variables, v) ? [variables[v]] : 0));
+
 /**
  * Requested cost of the chosen operation with these variables, at its worst case (@include/@skip
  * ignored), cached by the values of the variables that feed list sizes (an absent variable and an
@@ -338,7 +342,7 @@ const ESTIMATORS: ComplexityEstimator[] = [fieldExtensionsEstimator(), simpleEst
  */
 export function requestedCost(schema: GraphQLSchema, a: DocumentAnalysis, operationName: string | null, variables: Record<string, unknown>): number {
   const op = chosenOperation(a.document, operationName);
-  const key = JSON.stringify([operationName, a.costVariables.map((v) => (Object.prototype.hasOwnProperty.call(variables, v) ? [variables[v]] : 0))]);
+  const key = JSON.stringify([operationName, costVariableValues(a, variables)]);
   let cost = a.costs.get(key);
   if (cost === undefined) {
     try {
@@ -391,7 +395,7 @@ export function actualCost(schema: GraphQLSchema, a: DocumentAnalysis, operation
   }
   // The same document, variables and returned shape price the same: a job walking pages computes it once.
   // Under @include/@skip every variable may decide what ran, so all of them are part of the key.
-  const key = JSON.stringify([operationName, a.conditional ? variables : a.costVariables.map((v) => (Object.prototype.hasOwnProperty.call(variables, v) ? [variables[v]] : 0)),
+  const key = JSON.stringify([operationName, a.conditional ? variables : costVariableValues(a, variables),
     roots.map((f) => (nullRoots.has(f) ? -1 : returned.get(f) ?? 0))]);
   const known = a.actuals.get(key);
   if (known !== undefined) return known;
