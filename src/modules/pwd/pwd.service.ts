@@ -7,21 +7,7 @@ import { PwdConnection, PwdRecord, UdidVerification } from './pwd.types';
 import { fieldsInScope } from './pwd.rules';
 import { readPath } from '../../core/db/read-path';
 
-/** Columns read on the hot path; raw rows, no entity hydration. */
-const COLUMNS = `id, udid, card_status, name, name_regional, guardian_name, gender, date_of_birth, mobile, email, address,
-  pincode, district, state, disability_percentage, certificate_type, certificate_number, certificate_issued_on, valid_until,
-  issuing_authority, education, employment, income_band, below_poverty_line, aadhaar_last4`;
-
 type Row = Record<string, unknown>;
-
-/** A record's disability types (in the loader's order: by pwd_disability.id) as one column of its row. */
-const TYPES_MYSQL = `(SELECT GROUP_CONCAT(d.type ORDER BY d.id SEPARATOR ',') FROM pwd_disability d WHERE d.pwd_id = pwd_record.id) AS disability_types`;
-const TYPES_SQLITE = `(SELECT group_concat(d.type, ',' ORDER BY d.id) FROM pwd_disability d WHERE d.pwd_id = pwd_record.id) AS disability_types`;
-/** The columns read (every column, or those of the selected fields), with the disability types in the same statement when they are selected. */
-function selectList(type: string, fields: string[] | null): string {
-  const columns = fields === null ? COLUMNS : columnsFor(fields);
-  return fields === null || fields.includes('disabilities') ? `${columns}, ${type === 'mysql' ? TYPES_MYSQL : TYPES_SQLITE}` : columns;
-}
 
 /** The column each PwdRecord field is read from (disabilities: their own table, in the same statement). */
 const FIELD_COLUMN: Record<string, string> = {
@@ -31,16 +17,28 @@ const FIELD_COLUMN: Record<string, string> = {
   certificateIssuedOn: 'certificate_issued_on', validUntil: 'valid_until', issuingAuthority: 'issuing_authority', education: 'education',
   employment: 'employment', incomeBand: 'income_band', belowPovertyLine: 'below_poverty_line', aadhaarLast4: 'aadhaar_last4',
 };
+/** Every column read on the hot path, in a fixed order; raw rows, no entity hydration. */
+const COLUMN_LIST = ['id', ...Object.values(FIELD_COLUMN)];
+const COLUMNS = COLUMN_LIST.join(', ');
+
+/** A record's disability types (by pwd_disability.id) as one column of its row. */
+const TYPES_MYSQL = `(SELECT GROUP_CONCAT(d.type ORDER BY d.id SEPARATOR ',') FROM pwd_disability d WHERE d.pwd_id = pwd_record.id) AS disability_types`;
+const TYPES_SQLITE = `(SELECT group_concat(d.type, ',' ORDER BY d.id) FROM pwd_disability d WHERE d.pwd_id = pwd_record.id) AS disability_types`;
+/** The columns read (every column, or those of the selected fields), with the disability types in the same statement when they are selected. */
+function selectList(type: string, fields: string[] | null): string {
+  const columns = fields === null ? COLUMNS : columnsFor(fields);
+  return fields === null || fields.includes('disabilities') ? `${columns}, ${type === 'mysql' ? TYPES_MYSQL : TYPES_SQLITE}` : columns;
+}
 
 /**
- * The columns the selected fields are read from, in a fixed order (one statement text per set), with the
- * row id and the UDID always (cursors, loaders, the disclosure ledger). Reading the 8 columns a page
+ * The columns the selected fields are read from, in COLUMN_LIST's order (one statement text per set),
+ * with the row id and the UDID always (cursors, the disclosure ledger). Reading the 8 columns a page
  * selects instead of all 25 takes about a third of the time on SQLite.
  */
 function columnsFor(fields: string[]): string {
   const wanted = new Set(['id', 'udid']);
   for (const f of fields) { const c = FIELD_COLUMN[f]; if (c) wanted.add(c); }
-  return COLUMNS.split(',').map((c) => c.trim()).filter((c) => wanted.has(c)).join(', ');
+  return COLUMN_LIST.filter((c) => wanted.has(c)).join(', ');
 }
 
 /**
