@@ -34,7 +34,7 @@ export const memoryScenario: Scenario = {
     const db = database(smoke);
     const seconds = smoke ? 3 : 30;
     let full: Target | undefined;
-    let capped: Target | undefined;
+    let unbounded: Target | undefined;
     let bare: Awaited<ReturnType<typeof startBaseline>> | undefined;
     try {
       // As `npm start` runs it (START_FLAGS), then the same server with no heap flags.
@@ -47,8 +47,8 @@ export const memoryScenario: Scenario = {
       await full.stop();
       full = undefined;
       // Without the bound: V8 lets garbage grow far past the live set.
-      capped = await startTarget({ records: db.records, database: db.url, execArgv: [] });
-      const c = await measure(capped.pid, { label: 'full, no heap flags', url: capped.url, token: capped.token, query: FULL_QUERY, udids: capped.udids, seconds, settle: false, cpu: capped.cpu });
+      unbounded = await startTarget({ records: db.records, database: db.url, execArgv: [] });
+      const c = await measure(unbounded.pid, { label: 'full, no heap flags', url: unbounded.url, token: unbounded.token, query: FULL_QUERY, udids: unbounded.udids, seconds, settle: false, cpu: unbounded.cpu });
       log(`memory: full without heap flags: ${c.load.requestsPerSec.toFixed(0)} req/s, peak RSS ${mb(c.mem.peak).toFixed(0)} MB`);
 
       const row = (label: string, m: Memory) =>
@@ -81,7 +81,7 @@ export const memoryScenario: Scenario = {
     } finally {
       bare?.stop();
       await full?.stop();
-      await capped?.stop();
+      await unbounded?.stop();
       db.cleanup();
     }
   },
